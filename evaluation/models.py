@@ -1,0 +1,1 @@
+"""Evaluation models arrive with the evaluation issues (campaigns, nominations, reviews)."""

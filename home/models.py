@@ -1,0 +1,79 @@
+from django.db import models
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, ReleasePage, StoryPage
+from portal.models.honour_roll import PHOTO_FILTERS
+from portal.models.listing import LIST_IMAGE_FILTERS, attach_images
+
+CAROUSEL_FILTERS = ("fill-1200x560", "fill-800x450")
+
+
+class HomePage(Page):
+    """The front page: gathers the latest of every channel.
+
+    Other apps add sections through the `home_page_sections` hook: each hook
+    returns a dict (`template`, context values) or None.  That is how open
+    evaluation campaigns appear here without `portal`/`home` importing them.
+    """
+
+    welcome = models.CharField("欢迎语", max_length=200, blank=True)
+    news_channel = models.ForeignKey(
+        "portal.ChannelPage", verbose_name="要闻栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notice_channel = models.ForeignKey(
+        "portal.ChannelPage", verbose_name="通知公告栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    story_channel = models.ForeignKey(
+        "portal.ChannelPage", verbose_name="身边故事栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    carousel_size = models.PositiveSmallIntegerField("轮播图数量", default=5)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("welcome"),
+        MultiFieldPanel(
+            [FieldPanel("news_channel"), FieldPanel("notice_channel"), FieldPanel("story_channel"), FieldPanel("carousel_size")],
+            heading="首页版块",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.ChannelPage", "portal.HonourRollPage", "portal.TopicPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "首页"
+
+    def carousel(self):
+        qs = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False).order_by("-date", "-id")
+        return attach_images(qs[: self.carousel_size], filters=CAROUSEL_FILTERS)
+
+    def latest(self, model, channel, count):
+        qs = model.objects.live()
+        if channel is not None:
+            qs = qs.descendant_of(channel)
+        return qs.order_by("-date", "-id")[:count]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        release = ReleasePage.objects.live().order_by("-date", "-id").first()
+        honourees = []
+        if release is not None:
+            honourees = attach_images(
+                HonoureePage.objects.child_of(release).live().select_related("district").order_by("path")[:8],
+                "photo",
+                PHOTO_FILTERS,
+            )
+        sections = [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request, self))]
+        context.update(
+            carousel=self.carousel(),
+            news=self.latest(ArticlePage, self.news_channel, 8),
+            notices=self.latest(NoticePage, self.notice_channel, 8),
+            stories=attach_images(self.latest(StoryPage, self.story_channel, 4), filters=LIST_IMAGE_FILTERS),
+            release=release,
+            release_honourees=honourees,
+            channels=ChannelPage.objects.live().child_of(self).filter(show_on_home=True).order_by("path"),
+            extra_sections=sections,
+        )
+        return context

@@ -1,0 +1,79 @@
+"""Whole-page cache for anonymous visitors.
+
+Rendered public pages are kept in the default cache (Redis when REDIS_URL is
+set) under a key that includes a site-wide generation number.  Publishing,
+unpublishing, moving or deleting a page, or saving a snippet or setting that
+public pages show, bumps the generation (see portal/signals.py), so every page
+that could show the change is rendered afresh on its next request.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "pagecache:generation"
+# Search results are not cached so that every query reaches the query log.
+SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/api/", "/documents/", "/search/")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def invalidate_all():
+    """Make every cached page stale (called on publish and similar changes)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key(request, generation):
+    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
+    return f"pagecache:{generation}:{hashlib.sha256(raw).hexdigest()}"
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(SKIP_PREFIXES):
+        return False
+    # Visitors with a session (editors, reviewers) always see fresh pages.
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-cache" not in cache_control
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        if seconds <= 0 or not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, current_generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            response["X-Page-Cache"] = "miss"
+            response.setdefault("Cache-Control", f"public, max-age={min(seconds, 60)}")
+            cache.set(key, response, seconds)
+        return response

@@ -1,0 +1,29 @@
+"""Publicity page types and site data. This package never imports `evaluation`."""
+
+from .articles import ArticlePage, ArticlePageTag
+from .channels import ChannelPage, ContentQuerySet
+from .districts import District
+from .honour_roll import HonourHeld, HonourRollPage, HonoureePage, ReleasePage
+from .notices import NoticeAttachment, NoticePage
+from .site_settings import Menu, MenuItem, SiteSettings
+from .stories import StoryPage
+from .topics import TopicPage
+
+__all__ = [
+    "ArticlePage",
+    "ArticlePageTag",
+    "ChannelPage",
+    "ContentQuerySet",
+    "District",
+    "HonourHeld",
+    "HonourRollPage",
+    "HonoureePage",
+    "Menu",
+    "MenuItem",
+    "NoticeAttachment",
+    "NoticePage",
+    "ReleasePage",
+    "SiteSettings",
+    "StoryPage",
+    "TopicPage",
+]

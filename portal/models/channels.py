@@ -1,0 +1,69 @@
+from django.db import models
+from django.db.models.functions import Coalesce
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, PageManager, PageQuerySet
+
+from .articles import ArticlePage
+from .listing import attach_images, paginate
+from .notices import NoticePage
+from .stories import StoryPage
+
+LISTED_TYPES = (ArticlePage, NoticePage, StoryPage)
+
+
+class ContentQuerySet(PageQuerySet):
+    def listed(self):
+        """Live articles, notices and stories, newest first by their own date."""
+        return (
+            self.live()
+            .type(*LISTED_TYPES)
+            .annotate(sort_date=Coalesce("articlepage__date", "noticepage__date", "storypage__date"))
+            .order_by("-sort_date", "-id")
+        )
+
+
+ContentManager = PageManager.from_queryset(ContentQuerySet)
+
+
+class ChannelPage(RoutablePageMixin, Page):
+    """A column of the site (栏目); channels nest, e.g. 县区频道 → 各县区."""
+
+    intro = models.TextField("栏目简介", blank=True)
+    per_page = models.PositiveSmallIntegerField("每页条数", default=15)
+    show_on_home = models.BooleanField("在首页显示栏目入口", default=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page"), FieldPanel("show_on_home")]
+
+    parent_page_types = ["home.HomePage", "portal.ChannelPage"]
+    subpage_types = ["portal.ChannelPage", "portal.ArticlePage", "portal.NoticePage", "portal.StoryPage", "portal.TopicPage"]
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    def listed_content(self):
+        """Everything published under this channel, its sub-channels included."""
+        return ContentManager().get_queryset().descendant_of(self).listed()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = paginate(request, self.listed_content(), self.per_page)
+        items = attach_images(page_obj.object_list.specific())
+        context.update(
+            page_obj=page_obj,
+            items=items,
+            subchannels=self.get_children().live().type(ChannelPage).order_by("path"),
+        )
+        return context
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    def feed(self, request):
+        from portal.feeds import ChannelFeed
+
+        return ChannelFeed(self)(request)

@@ -1,0 +1,189 @@
+from functools import reduce
+from operator import or_
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.choices import Category, Level, SubjectKind
+
+from .districts import District
+from .listing import attach_images, paginate
+from .mixins import SegmentedSearchMixin, stream_text
+
+PHOTO_FILTERS = ("fill-300x400", "fill-600x800")
+
+
+class HonourRollPage(Page):
+    """The honour roll (好人榜): index of releases, with a filterable list of honourees."""
+
+    intro = models.TextField("简介", blank=True)
+    per_page = models.PositiveSmallIntegerField("每页人数", default=24)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    settings_panels = Page.settings_panels + [FieldPanel("per_page")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["portal.ReleasePage"]
+
+    class Meta:
+        verbose_name = "好人榜"
+        verbose_name_plural = "好人榜"
+
+    def releases(self):
+        return ReleasePage.objects.child_of(self).live().order_by("-date", "-id")
+
+    def filtered_honourees(self, params, releases):
+        """Honourees under this roll matching the category / level / district / year filters."""
+        qs = HonoureePage.objects.live().descendant_of(self)
+        if params.get("category") in Category.values:
+            qs = qs.filter(category=params["category"])
+        if params.get("district", "").isdigit():
+            qs = qs.filter(district_id=int(params["district"]))
+        level, year = params.get("level"), params.get("year", "")
+        if level in Level.values or year.isdigit():
+            chosen = [
+                r for r in releases
+                if (level not in Level.values or r.level == level) and (not year.isdigit() or r.year == int(year))
+            ]
+            if not chosen:
+                return qs.none()
+            qs = qs.filter(reduce(or_, (Q(path__startswith=r.path) for r in chosen)))
+        return qs.select_related("district").order_by("-release_date", "path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        releases = list(self.releases())
+        page_obj = paginate(request, self.filtered_honourees(request.GET, releases), self.per_page)
+        context.update(
+            releases=releases,
+            page_obj=page_obj,
+            honourees=attach_images(page_obj.object_list, "photo", PHOTO_FILTERS),
+            categories=Category.choices,
+            levels=Level.choices,
+            districts=District.objects.all(),
+            years=sorted({r.year for r in releases}, reverse=True),
+            filters={k: request.GET.get(k, "") for k in ("category", "level", "district", "year")},
+        )
+        return context
+
+
+class ReleasePage(Page):
+    """One release of the honour roll, e.g. 2026年第二季度."""
+
+    level = models.CharField("级别", max_length=20, choices=Level.choices, default=Level.CITY)
+    year = models.PositiveSmallIntegerField("年度")
+    period_label = models.CharField("期次", max_length=50, help_text="例如：第二季度、上半年、年度")
+    date = models.DateField("发布日期", default=timezone.localdate)
+    intro = models.TextField("发布说明", blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("year"), FieldPanel("period_label"), FieldPanel("date")],
+            heading="本期信息",
+        ),
+        FieldPanel("intro"),
+    ]
+
+    parent_page_types = ["portal.HonourRollPage"]
+    subpage_types = ["portal.HonoureePage"]
+
+    class Meta:
+        verbose_name = "好人榜发布"
+        verbose_name_plural = "好人榜发布"
+
+    def honourees(self):
+        return HonoureePage.objects.child_of(self).live().select_related("district").order_by("category", "path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        qs = self.honourees()
+        category = request.GET.get("category")
+        if category in Category.values:
+            qs = qs.filter(category=category)
+        context.update(
+            honourees=attach_images(qs, "photo", PHOTO_FILTERS),
+            categories=Category.choices,
+            current_category=category if category in Category.values else "",
+        )
+        return context
+
+
+class HonoureePage(SegmentedSearchMixin, Page):
+    """Public profile of an honouree. Only fields fit for publication live here."""
+
+    subject_kind = models.CharField("类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON)
+    category = models.CharField("类别", max_length=30, choices=Category.choices)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="照片", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    district = models.ForeignKey(
+        District, verbose_name="所在县区", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unit = models.CharField("工作单位或身份", max_length=100, blank=True)
+    deed = models.CharField("主要事迹（一句话）", max_length=200, blank=True)
+    story = StreamField(BodyBlock(), verbose_name="事迹", blank=True)
+    release_date = models.DateField("入选日期", default=timezone.localdate, editable=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("subject_kind"), FieldPanel("category"), FieldPanel("district"), FieldPanel("unit")],
+            heading="基本信息",
+        ),
+        FieldPanel("photo"),
+        FieldPanel("deed"),
+        FieldPanel("story"),
+        InlinePanel("honours", label="所获荣誉"),
+    ]
+
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields + [
+        index.FilterField("category"),
+        index.FilterField("release_date"),
+    ]
+
+    parent_page_types = ["portal.ReleasePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "好人档案"
+        verbose_name_plural = "好人档案"
+
+    @property
+    def name(self):
+        return self.title
+
+    @property
+    def summary(self):
+        return self.deed or stream_text(self.story)[:120]
+
+    def get_search_source(self):
+        district = self.district.name if self.district_id else ""
+        return [self.title, self.get_category_display(), district, self.unit, self.deed, stream_text(self.story)]
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.pk or self.path else None
+        release = parent.specific if parent is not None else None
+        if isinstance(release, ReleasePage):
+            self.release_date = release.date
+        super().save(*args, **kwargs)
+
+
+class HonourHeld(Orderable):
+    """A title the honouree holds (e.g. 市级好人榜 2026年第二季度)."""
+
+    honouree = ParentalKey(HonoureePage, on_delete=models.CASCADE, related_name="honours")
+    name = models.CharField("荣誉名称", max_length=100)
+    level = models.CharField("级别", max_length=20, choices=Level.choices, default=Level.CITY)
+    date = models.DateField("授予日期")
+
+    panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "所获荣誉"
+        verbose_name_plural = "所获荣誉"

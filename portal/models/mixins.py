@@ -1,0 +1,43 @@
+"""Behaviour shared by the publicity page types."""
+
+from django.db import models
+from django.utils.html import strip_tags
+from wagtail.search import index
+
+from search.segmentation import segment_for_index
+
+
+class SegmentedSearchMixin(models.Model):
+    """Stores a jieba-segmented copy of the page's text for Chinese search.
+
+    Subclasses list the text to index in `get_search_source()`.
+    """
+
+    search_text = models.TextField("分词索引", blank=True, editable=False)
+
+    search_fields = [index.SearchField("search_text")]
+
+    class Meta:
+        abstract = True
+
+    def get_search_source(self):
+        return [self.title]
+
+    def save(self, *args, **kwargs):
+        self.search_text = segment_for_index(*self.get_search_source())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = list(update_fields) + ["search_text"]
+        super().save(*args, **kwargs)
+
+
+def stream_text(stream_value):
+    """Plain text of a StreamField value, for indexing and summaries."""
+    if not stream_value:
+        return ""
+    block = stream_value.stream_block
+    return " ".join(block.get_searchable_content(stream_value))
+
+
+def richtext_text(html):
+    return strip_tags(html or "")

@@ -1,0 +1,31 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from portal.blocks import TopicSectionBlock
+
+from .mixins import SegmentedSearchMixin
+
+
+class TopicPage(SegmentedSearchMixin, Page):
+    """A special topic (专题): hand-picked pages grouped into sections."""
+
+    lead = models.TextField("导语", blank=True)
+    banner_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="专题头图", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sections = StreamField([("section", TopicSectionBlock())], verbose_name="专题板块", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("banner_image"), FieldPanel("sections")]
+    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields
+
+    parent_page_types = ["home.HomePage", "portal.ChannelPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "专题"
+        verbose_name_plural = "专题"
+
+    def get_search_source(self):
+        return [self.title, self.lead]

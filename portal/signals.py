@@ -1,0 +1,29 @@
+"""Side effects of content changes: page-cache invalidation.
+
+Receivers take the arguments documented by Wagtail and Django for each
+signal (`sender`, `instance`, ...), and only clear caches; the content
+itself is never changed here.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import cache
+
+
+def _invalidate(sender, **kwargs):
+    cache.invalidate_all()
+
+
+def connect():
+    from wagtail.models import Page
+
+    from .models import District, Menu, MenuItem, SiteSettings
+
+    page_published.connect(_invalidate, dispatch_uid="portal_cache_published")
+    page_unpublished.connect(_invalidate, dispatch_uid="portal_cache_unpublished")
+    post_page_move.connect(_invalidate, dispatch_uid="portal_cache_moved")
+    post_delete.connect(_invalidate, sender=Page, dispatch_uid="portal_cache_page_deleted")
+    for model in (District, Menu, MenuItem, SiteSettings):
+        post_save.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_save_{model.__name__}")
+        post_delete.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_delete_{model.__name__}")

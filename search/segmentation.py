@@ -1,0 +1,66 @@
+"""Chinese word segmentation for the search index and for queries.
+
+Wagtail's database backends tokenise on spaces and punctuation, so an unbroken
+run of Chinese characters would be one token.  Indexed text is therefore stored
+pre-segmented: jieba's search-mode words, plus the character bigrams of every
+Chinese run so that a word jieba segmented differently in context (names,
+rare words) can still be matched.  Queries are segmented the same way.
+"""
+
+import logging
+import re
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", re.UNICODE)
+
+
+def _words(text):
+    """jieba search-mode words, lower-cased, punctuation dropped."""
+    words = []
+    for token in jieba.cut_for_search(text or ""):
+        token = token.strip().lower()
+        if token and _WORD.fullmatch(token):
+            words.append(token)
+    return words
+
+
+def _bigrams(text):
+    grams = []
+    for run in _CJK_RUN.findall(text or ""):
+        grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def segment_for_index(*texts):
+    """Return one space-separated string of every word and bigram of `texts`."""
+    seen = []
+    for text in texts:
+        if not text:
+            continue
+        seen.extend(_words(text))
+        seen.extend(_bigrams(text))
+    return " ".join(seen)
+
+
+def query_words(query):
+    """Distinct jieba words of a query, in order."""
+    return list(dict.fromkeys(_words(query)))
+
+
+def query_bigrams(query):
+    """Distinct bigrams of the Chinese runs of a query (the fallback terms)."""
+    return list(dict.fromkeys(_bigrams(query)))
+
+
+def highlight_terms(query):
+    """Terms worth marking in a result: the query's words, longest first."""
+    terms = set(query_words(query))
+    for run in _CJK_RUN.findall(query or ""):
+        terms.add(run)
+    for word in re.findall(r"[A-Za-z0-9]+", query or ""):
+        terms.add(word)
+    return sorted((t for t in terms if t), key=len, reverse=True)
