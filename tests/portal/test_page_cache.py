@@ -1,0 +1,76 @@
+"""Anonymous pages are cached; publishing makes the change visible at once."""
+
+import uuid
+
+import pytest
+import redis
+
+from tests.factories.portal import ArticlePageFactory
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    if request.param == "redis":
+        url = request.getfixturevalue("redis_url")
+        prefix = f"test-{uuid.uuid4().hex}"
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": prefix,
+            }
+        }
+        client = redis.Redis.from_url(url)
+        yield lambda: client.keys(f"{prefix}:*")
+        for key in client.keys(f"{prefix}:*"):
+            client.delete(key)
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+        yield None
+
+
+@pytest.fixture
+def article(channel):
+    return ArticlePageFactory(parent=channel, title="初版标题", slug="first")
+
+
+def test_second_anonymous_request_is_served_from_cache(client, article, page_cache):
+    first = client.get(article.url)
+    second = client.get(article.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    if page_cache is not None:
+        assert page_cache(), "the page should be stored in Redis"
+
+
+def test_publishing_invalidates_cached_pages(client, article, channel, page_cache):
+    client.get(article.url)
+    client.get(channel.url)
+    article.title = "修改后的标题"
+    article.save_revision().publish()
+    response = client.get(article.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "修改后的标题" in response.content.decode()
+    assert "修改后的标题" in client.get(channel.url).content.decode()
+
+
+def test_unpublishing_removes_page_from_listing(client, article, channel, page_cache):
+    assert "初版标题" in client.get(channel.url).content.decode()
+    article.unpublish()
+    assert "初版标题" not in client.get(channel.url).content.decode()
+    assert client.get(article.url).status_code == 404
+
+
+def test_logged_in_users_are_never_served_cached_pages(client, article, page_cache, django_user_model):
+    client.get(article.url)
+    user = django_user_model.objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(user)
+    response = client.get(article.url)
+    assert "X-Page-Cache" not in response
+
+
+def test_search_is_not_cached(client, article, page_cache):
+    response = client.get("/search/", {"query": "标题"})
+    assert "X-Page-Cache" not in response

@@ -1,0 +1,75 @@
+"""Listing pages run the same number of SQL queries with 10 items and with 100."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.choices import Category
+from tests.factories.portal import (
+    ArticlePageFactory,
+    ChannelPageFactory,
+    DistrictFactory,
+    HonoureePageFactory,
+    ImageFactory,
+    NoticePageFactory,
+    StoryPageFactory,
+)
+
+CATEGORIES = list(Category.values)
+
+
+@pytest.fixture
+def site(home, channel, release, honour_roll):
+    notices = ChannelPageFactory(parent=home, title="通知公告", slug="notices")
+    stories = ChannelPageFactory(parent=home, title="身边故事", slug="stories")
+    home.news_channel, home.notice_channel, home.story_channel = channel, notices, stories
+    home.save_revision().publish()
+    images = [ImageFactory() for _ in range(3)]
+    districts = [DistrictFactory(name=name) for name in ("城关区", "河西区")]
+    state = {"n": 0}
+
+    def grow(total):
+        """Add items until every listing holds `total` of each kind."""
+        while state["n"] < total:
+            i = state["n"]
+            image = images[i % 3]
+            ArticlePageFactory(parent=channel, cover_image=image, featured=i % 4 == 0)
+            NoticePageFactory(parent=notices)
+            StoryPageFactory(parent=stories, cover_image=image, district=districts[i % 2])
+            HonoureePageFactory(
+                parent=release, photo=image, district=districts[i % 2], category=CATEGORIES[i % 5]
+            )
+            state["n"] += 1
+
+    return {"grow": grow, "home": home, "channel": channel, "roll": honour_roll, "release": release}
+
+
+def count_queries(client, url):
+    client.get(url)  # first request renders image renditions
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "page_key,query",
+    [
+        ("home", ""),
+        ("channel", ""),
+        ("channel", "?page=2"),
+        ("roll", ""),
+        ("roll", "?category=bravery"),
+        ("roll", "?level=city&year=2026"),
+        ("release", ""),
+        ("release", "?category=honesty"),
+    ],
+)
+def test_listing_query_count_is_constant(client, site, page_key, query):
+    url = site[page_key].url + query
+    site["grow"](10)
+    with_10 = count_queries(client, url)
+    site["grow"](100)
+    with_100 = count_queries(client, url)
+    assert with_10 == with_100, f"{url}: {with_10} queries with 10 items, {with_100} with 100"
+    assert with_100 < 40
