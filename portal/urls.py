@@ -16,6 +16,9 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", portal_views.healthz, name="healthz"),
+    # The evaluation app is mounted by name so that portal code never imports it.
+    path("api/v1/", include("evaluation.api.urls")),
+    path("evaluation/", include("evaluation.urls")),
 ]
 
 if settings.DEBUG:

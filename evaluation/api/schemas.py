@@ -1,0 +1,68 @@
+import datetime
+
+from ninja import Schema
+
+
+class CaptchaOut(Schema):
+    captcha_key: str
+    image_url: str
+
+
+class NominationIn(Schema):
+    """Multipart fields of a public nomination (photos are sent as files named `photos`)."""
+
+    campaign: int
+    method: str
+    channel: str
+    nominee_name: str
+    gender: str
+    birth_year: int
+    id_number: str
+    jurisdiction: int
+    unit: str = ""
+    category: str
+    story: str
+    nominator_name: str
+    nominator_phone: str
+    consent: bool = False
+    captcha_key: str
+    captcha_answer: str
+
+
+class NominationCreated(Schema):
+    tracking_number: str
+    merged: bool
+    status: str
+    status_label: str
+
+
+class NominationStatusOut(Schema):
+    tracking_number: str
+    campaign: str
+    status: str
+    status_label: str
+    updated_at: datetime.datetime
+
+
+class ErrorOut(Schema):
+    message: str
+    errors: dict[str, list[str]] = {}
+
+
+class StaffNominationOut(Schema):
+    id: int
+    tracking_number: str
+    campaign: str
+    nominee_name: str
+    category: str
+    jurisdiction: str
+    status: str
+    status_label: str
+    id_number: str
+    consent_given: bool
+
+
+class ReviewIn(Schema):
+    action: str
+    reason: str = ""
+    override_reason: str = ""

@@ -1,0 +1,167 @@
+"""JSON API for H5 / WeChat front-ends: the same public actions as the campaign page."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import File, Form, NinjaAPI, Query, Router
+from ninja.files import UploadedFile
+from ninja.security import django_auth
+
+from evaluation import captcha, rules
+from evaluation.forms import NominationForm
+from evaluation.models import Campaign, Nomination
+from evaluation.services import intake, review
+from evaluation.validators import validate_phone
+from evaluation.workflows.nomination import Action, Status, TransitionNotAllowed
+
+from .schemas import (
+    CaptchaOut,
+    ErrorOut,
+    NominationCreated,
+    NominationIn,
+    NominationStatusOut,
+    ReviewIn,
+    StaffNominationOut,
+)
+
+api = NinjaAPI(
+    title="文明网 好人评选 API",
+    version="1.0.0",
+    description="公开推荐、进度查询，以及工作人员的审核接口（会话登录）。",
+    urls_namespace="api-v1",
+    docs_url=None,
+)
+public = Router(tags=["公开"])
+staff = Router(tags=["审核（需登录）"], auth=django_auth)
+
+
+def _form_errors(form):
+    return {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+
+
+@public.get("/captcha", response=CaptchaOut, summary="获取一次性图片验证码")
+def get_captcha(request):
+    token = captcha.new_challenge()
+    return {"captcha_key": token, "image_url": request.build_absolute_uri(reverse("evaluation:captcha", args=[token]))}
+
+
+@public.post(
+    "/nominations",
+    response={201: NominationCreated, 400: ErrorOut, 404: ErrorOut},
+    summary="提交推荐（multipart/form-data）",
+)
+def create_nomination(request, payload: Form[NominationIn], photos: File[list[UploadedFile]] = None):
+    campaign = Campaign.objects.filter(pk=payload.campaign).first()
+    if campaign is None:
+        return 404, {"message": "评选活动不存在。"}
+    data = QueryDict(mutable=True)
+    for key, value in payload.dict().items():
+        if key == "consent":
+            if value:
+                data[key] = "on"
+        else:
+            data[key] = "" if value is None else str(value)
+    files = QueryDict(mutable=True)
+    files.setlist("photos", list(photos or []))
+    form = NominationForm(data, files, campaign=campaign)
+    if not form.is_valid():
+        return 400, {"message": "提交的信息有误，请修改后重试。", "errors": _form_errors(form)}
+    try:
+        nomination, merged = intake.submit(campaign, form.to_data())
+    except ValidationError as exc:
+        return 400, {"message": "；".join(exc.messages), "errors": {"__all__": exc.messages}}
+    return 201, {
+        "tracking_number": nomination.tracking_number,
+        "merged": merged,
+        "status": nomination.status,
+        "status_label": Status(nomination.status).label,
+    }
+
+
+@public.get(
+    "/nominations/{tracking_number}",
+    response={200: NominationStatusOut, 400: ErrorOut, 404: ErrorOut},
+    summary="按查询编号和推荐人手机号查询进度",
+)
+def nomination_status(request, tracking_number: str, phone: Query[str]):
+    try:
+        phone = validate_phone(phone)
+    except ValidationError as exc:
+        return 400, {"message": exc.messages[0]}
+    nomination = intake.find_for_status_page(tracking_number, phone)
+    if nomination is None:
+        return 404, {"message": "未找到该推荐，请核对查询编号和手机号。"}
+    return 200, {
+        "tracking_number": nomination.tracking_number,
+        "campaign": nomination.campaign.title,
+        "status": nomination.status,
+        "status_label": Status(nomination.status).label,
+        "updated_at": nomination.updated_at,
+    }
+
+
+def _staff_out(user, nomination):
+    return {
+        "id": nomination.pk,
+        "tracking_number": nomination.tracking_number,
+        "campaign": nomination.campaign.title,
+        "nominee_name": nomination.nominee_name,
+        "category": nomination.get_category_display(),
+        "jurisdiction": nomination.jurisdiction.name,
+        "status": nomination.status,
+        "status_label": Status(nomination.status).label,
+        "id_number": nomination.reveal_id_number()
+        if rules.can_view_private_data(user)
+        else nomination.id_number_masked,
+        "consent_given": nomination.consent_given,
+    }
+
+
+@staff.get("/nominations", response={200: list[StaffNominationOut], 403: ErrorOut}, summary="本辖区的推荐")
+def staff_nominations(request, status: str = "", campaign: int | None = None):
+    if not rules.can_access_nominations(request.user):
+        return 403, {"message": "您没有评选审核权限。"}
+    qs = rules.nominations_for(request.user).select_related("campaign", "jurisdiction")
+    if status:
+        qs = qs.filter(status=status)
+    if campaign:
+        qs = qs.filter(campaign_id=campaign)
+    return 200, [_staff_out(request.user, n) for n in qs[:500]]
+
+
+@staff.get("/nominations/{nomination_id}", response={200: StaffNominationOut, 404: ErrorOut}, summary="推荐详情")
+def staff_nomination(request, nomination_id: int):
+    nomination = get_object_or_404(rules.nominations_for(request.user).select_related("campaign", "jurisdiction"), pk=nomination_id)
+    return 200, _staff_out(request.user, nomination)
+
+
+@staff.post(
+    "/nominations/{nomination_id}/review",
+    response={200: StaffNominationOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="审核：approve 通过 / return 退回 / reject 不予通过 / resubmit 重新提交",
+)
+def staff_review(request, nomination_id: int, payload: ReviewIn):
+    nomination = get_object_or_404(rules.nominations_for(request.user), pk=nomination_id)
+    if payload.action not in Action.values:
+        return 400, {"message": "无效的审核操作。"}
+    try:
+        nomination = review.review(
+            nomination,
+            actor=request.user,
+            action=payload.action,
+            reason=payload.reason,
+            override_reason=payload.override_reason,
+        )
+    except PermissionDenied as exc:
+        return 403, {"message": str(exc)}
+    except TransitionNotAllowed as exc:
+        return 409, {"message": str(exc)}
+    except ValidationError as exc:
+        return 400, {"message": "；".join(exc.messages)}
+    nomination = Nomination.objects.select_related("campaign", "jurisdiction").get(pk=nomination.pk)
+    return 200, _staff_out(request.user, nomination)
+
+
+api.add_router("/", public)
+api.add_router("/review", staff)

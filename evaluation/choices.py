@@ -1,0 +1,82 @@
+"""Vocabularies of the evaluation pipeline (English names from the design glossary)."""
+
+from django.db import models
+
+from portal.choices import Category, Level, SubjectKind
+
+__all__ = [
+    "Category",
+    "CampaignKind",
+    "Gender",
+    "JurisdictionKind",
+    "Level",
+    "NominationChannel",
+    "NominationMethod",
+    "Period",
+    "Role",
+    "StageKind",
+    "SubjectKind",
+    "Verdict",
+]
+
+
+class CampaignKind(models.TextChoices):
+    INDIVIDUAL = "individual", "身边好人评选"
+    COLLECTIVE = "collective", "先进集体评选"
+    STORY = "story", "身边故事征集"
+
+
+class Period(models.TextChoices):
+    MONTHLY = "monthly", "按月"
+    QUARTERLY = "quarterly", "按季度"
+    HALF_YEARLY = "half_yearly", "按半年"
+    YEARLY = "yearly", "按年"
+
+
+class StageKind(models.TextChoices):
+    NOMINATION = "nomination", "推荐"
+    REVIEW = "review", "逐级审核"
+    VOTE = "vote", "网络投票"
+    EXPERT_REVIEW = "expert_review", "专家评审"
+    INSPECTION = "inspection", "实地考察"
+    NOTICE = "notice", "网上公示"
+    APPROVAL = "approval", "文明委审批"
+    PUBLICATION = "publication", "发布"
+
+
+class NominationMethod(models.TextChoices):
+    INDIVIDUAL = "individual", "个人推荐"
+    SELF = "self", "本人自荐"
+    ORGANISATION = "organisation", "组织推荐"
+
+
+class NominationChannel(models.TextChoices):
+    TERRITORIAL = "territorial", "属地"
+    MEDIA = "media", "媒体"
+    SELF = "self", "自我"
+
+
+class Gender(models.TextChoices):
+    MALE = "male", "男"
+    FEMALE = "female", "女"
+
+
+class JurisdictionKind(models.TextChoices):
+    CITY = "city", "市"
+    DISTRICT = "district", "县（市、区）"
+    PARTY_COMMITTEE = "party_committee", "党（工）委"
+    STATIONED_UNIT = "stationed_unit", "驻市单位"
+    GRASSROOTS = "grassroots", "基层组织"
+
+
+class Role(models.TextChoices):
+    CITY_STAFF = "city_staff", "市文明办工作人员"
+    DISTRICT_REVIEWER = "district_reviewer", "县区/单位审核员"
+    UNIT_SUBMITTER = "unit_submitter", "基层/单位报送员"
+    EXPERT = "expert", "评审专家"
+    EDITOR = "editor", "网站编辑"
+
+
+class Verdict(models.TextChoices):
+    AGREE = "agree", "无异议"
+    OBJECT = "object", "有异议"

@@ -1,0 +1,39 @@
+"""Admin dashboard panel: nominations per stage and per district, within the user's scope."""
+
+from collections import Counter
+
+from django.db.models import Count
+from wagtail.admin.ui.components import Component
+
+from evaluation import rules
+from evaluation.models import Jurisdiction
+from evaluation.workflows.nomination import Status
+
+
+class NominationCountsPanel(Component):
+    name = "evaluation_counts"
+    order = 50
+    template_name = "evaluation/admin/dashboard_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        nominations = rules.nominations_for(self.user)
+        by_status = dict(nominations.values_list("status").annotate(n=Count("id")).order_by())
+        rows = nominations.values_list("jurisdiction__path", "status").annotate(n=Count("id")).order_by()
+        steplen = Jurisdiction.steplen
+        per_district = Counter()
+        for path, status, n in rows:
+            per_district[(path[: 2 * steplen], status)] += n
+        districts = {j.path: j for j in Jurisdiction.objects.filter(path__in={p for p, _ in per_district})}
+        table = []
+        for path, district in sorted(districts.items()):
+            counts = [per_district.get((path, s), 0) for s in Status.values]
+            table.append({"name": district.name, "counts": counts, "total": sum(counts)})
+        return {
+            "statuses": Status.choices,
+            "status_totals": [by_status.get(s, 0) for s in Status.values],
+            "total": sum(by_status.values()),
+            "table": table,
+        }

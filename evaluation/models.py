@@ -1,1 +1,0 @@
-"""Evaluation models arrive with the evaluation issues (campaigns, nominations, reviews)."""

@@ -1,0 +1,168 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from evaluation.choices import CampaignKind, Category, Level, Period, StageKind
+from evaluation.fields import MultipleChoiceJSONField
+
+PHOTO_FORMATS = [("JPEG", "JPEG"), ("PNG", "PNG"), ("WEBP", "WebP")]
+DEFAULT_DEPARTMENTS = "纪检监察\n公安\n税务\n市场监管\n卫生健康"
+
+
+def default_categories():
+    return list(Category.values)
+
+
+def default_formats():
+    return ["JPEG", "PNG"]
+
+
+class CampaignQuerySet(models.QuerySet):
+    def open_for_nomination(self, today=None):
+        """Campaigns whose nomination stage is switched on and running today."""
+        today = today or timezone.localdate()
+        return self.filter(
+            stages__kind=StageKind.NOMINATION,
+            stages__enabled=True,
+            stages__starts_on__lte=today,
+            stages__ends_on__gte=today,
+        ).distinct()
+
+
+class Campaign(ClusterableModel):
+    """One round of evaluation (评选活动): kind, level, period, quotas, stages and material limits."""
+
+    title = models.CharField("活动名称", max_length=200)
+    kind = models.CharField("类型", max_length=20, choices=CampaignKind.choices, default=CampaignKind.INDIVIDUAL)
+    level = models.CharField("级别", max_length=20, choices=Level.choices, default=Level.CITY)
+    period = models.CharField("周期", max_length=20, choices=Period.choices, default=Period.QUARTERLY)
+    period_label = models.CharField("期次", max_length=50, help_text="例如：2026年第三季度")
+    categories = MultipleChoiceJSONField(
+        "评选类别", item_choices=Category.choices, default=default_categories, help_text="默认五类全部开放。"
+    )
+    honouree_quota_min = models.PositiveSmallIntegerField("入选名额下限", default=20)
+    honouree_quota_max = models.PositiveSmallIntegerField("入选名额上限", default=40)
+    nomination_quota = models.PositiveSmallIntegerField(
+        "每个县区/单位每期报送上限", default=2, help_text="县区或单位向市文明办报送的人数上限，按活动周期计算。"
+    )
+    departments = models.TextField(
+        "征求意见部门", default=DEFAULT_DEPARTMENTS, help_text="县区审核时需记录意见的部门，每行一个。"
+    )
+    story_min_chars = models.PositiveIntegerField("事迹最少字数", default=100)
+    story_max_chars = models.PositiveIntegerField("事迹最多字数", default=1500)
+    max_photos = models.PositiveSmallIntegerField("照片数量上限", default=2)
+    photo_max_bytes = models.PositiveIntegerField("单张照片大小上限（字节）", default=384 * 1024)
+    photo_max_pixels = models.PositiveIntegerField("单张照片像素上限", default=12_000_000)
+    photo_formats = MultipleChoiceJSONField("允许的照片格式", item_choices=PHOTO_FORMATS, default=default_formats)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("level"), FieldPanel("period")]),
+        FieldPanel("period_label"),
+        FieldPanel("categories"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("honouree_quota_min"), FieldPanel("honouree_quota_max")]),
+                FieldPanel("nomination_quota"),
+            ],
+            heading="名额",
+        ),
+        InlinePanel("stages", label="阶段"),
+        FieldPanel("departments"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("story_min_chars"), FieldPanel("story_max_chars")]),
+                FieldRowPanel([FieldPanel("max_photos"), FieldPanel("photo_max_bytes"), FieldPanel("photo_max_pixels")]),
+                FieldPanel("photo_formats"),
+            ],
+            heading="材料要求",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "评选活动"
+        verbose_name_plural = "评选活动"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.honouree_quota_min > self.honouree_quota_max:
+            errors["honouree_quota_max"] = "入选名额上限不能小于下限。"
+        if self.story_min_chars > self.story_max_chars:
+            errors["story_max_chars"] = "事迹最多字数不能小于最少字数。"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def department_list(self):
+        return [line.strip() for line in self.departments.splitlines() if line.strip()]
+
+    @property
+    def category_choices(self):
+        return [(value, label) for value, label in Category.choices if value in (self.categories or [])]
+
+    def stage(self, kind):
+        return next((s for s in self.stages.all() if s.kind == kind), None)
+
+    def stage_is_open(self, kind, today=None):
+        stage = self.stage(kind)
+        return stage is not None and stage.is_open(today)
+
+    def current_stages(self, today=None):
+        return [s for s in self.stages.all() if s.is_open(today)]
+
+    def quota_window(self, day):
+        """First and last day of the quota period containing `day`."""
+        if self.period == Period.MONTHLY:
+            start = day.replace(day=1)
+            end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        elif self.period == Period.QUARTERLY:
+            first_month = 3 * ((day.month - 1) // 3) + 1
+            start = day.replace(month=first_month, day=1)
+            end = (start + datetime.timedelta(days=95)).replace(day=1) - datetime.timedelta(days=1)
+        elif self.period == Period.HALF_YEARLY:
+            start = day.replace(month=1 if day.month <= 6 else 7, day=1)
+            end = day.replace(month=6, day=30) if day.month <= 6 else day.replace(month=12, day=31)
+        else:
+            start, end = day.replace(month=1, day=1), day.replace(month=12, day=31)
+        return start, end
+
+
+class CampaignStage(Orderable):
+    """A dated stage of a campaign; any stage can be switched off."""
+
+    campaign = ParentalKey(Campaign, on_delete=models.CASCADE, related_name="stages")
+    kind = models.CharField("阶段", max_length=20, choices=StageKind.choices)
+    enabled = models.BooleanField("启用", default=True)
+    starts_on = models.DateField("开始日期")
+    ends_on = models.DateField("结束日期")
+
+    panels = [FieldPanel("kind"), FieldPanel("enabled"), FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "活动阶段"
+        verbose_name_plural = "活动阶段"
+        constraints = [models.UniqueConstraint(fields=["campaign", "kind"], name="unique_stage_per_campaign")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}（{self.starts_on:%Y-%m-%d} 至 {self.ends_on:%Y-%m-%d}）"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.starts_on > self.ends_on:
+            raise ValidationError({"ends_on": "结束日期不能早于开始日期。"})
+
+    def is_open(self, today=None):
+        today = today or timezone.localdate()
+        return self.enabled and self.starts_on <= today <= self.ends_on

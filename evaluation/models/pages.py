@@ -1,0 +1,127 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from evaluation.choices import StageKind
+from evaluation.workflows.nomination import Status
+
+
+class CampaignPage(RoutablePageMixin, Page):
+    """The public face of a campaign: overview, nominate, status lookup, candidates."""
+
+    campaign = models.ForeignKey("evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="pages")
+    intro = models.TextField("活动简介", blank=True)
+    rules = RichTextField("推荐须知", blank=True, features=["bold", "ol", "ul", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("campaign"), FieldPanel("intro"), FieldPanel("rules")]
+
+    parent_page_types = ["home.HomePage", "portal.ChannelPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "评选活动页面"
+        verbose_name_plural = "评选活动页面"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaign = self.campaign
+        context.update(
+            campaign=campaign,
+            stages=list(campaign.stages.filter(enabled=True).order_by("starts_on")),
+            nomination_open=campaign.stage_is_open(StageKind.NOMINATION),
+        )
+        return context
+
+    def _render(self, request, template, **extra):
+        context = self.get_context(request)
+        context.update(extra)
+        return TemplateResponse(request, template, context)
+
+    @path("")
+    def overview(self, request):
+        return self._render(request, "evaluation/campaign_page.html")
+
+    @path("nominate/")
+    @method_decorator(sensitive_post_parameters("id_number", "nominator_phone"))
+    def nominate(self, request):
+        from evaluation import captcha
+        from evaluation.forms import NominationForm
+        from evaluation.services import intake
+
+        campaign = self.campaign
+        if not campaign.stage_is_open(StageKind.NOMINATION):
+            return self._render(request, "evaluation/campaign_nominate.html", form=None, closed=True)
+        form = NominationForm(request.POST or None, request.FILES or None, campaign=campaign)
+        if request.method == "POST" and form.is_valid():
+            try:
+                nomination, merged = intake.submit(campaign, form.to_data())
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                request.session["last_tracking_number"] = nomination.tracking_number
+                request.session["last_merged"] = merged
+                return redirect(self.url + self.reverse_subpage("nominate_done"))
+        # Every rendering of the form gets a fresh one-time captcha.
+        form.data = form.data.copy() if form.is_bound else form.data
+        if form.is_bound:
+            form.data["captcha_answer"] = ""
+        token = captcha.new_challenge()
+        if form.is_bound:
+            form.data["captcha_key"] = token
+        else:
+            form.initial["captcha_key"] = token
+        return self._render(request, "evaluation/campaign_nominate.html", form=form, captcha_token=token, closed=False)
+
+    @path("nominate/done/")
+    def nominate_done(self, request):
+        tracking = request.session.get("last_tracking_number")
+        if not tracking:
+            return redirect(self.url + self.reverse_subpage("nominate"))
+        merged = request.session.get("last_merged", False)
+        return self._render(request, "evaluation/campaign_nominate_done.html", tracking_number=tracking, merged=merged)
+
+    @path("status/")
+    def status(self, request):
+        from evaluation.forms import StatusLookupForm
+        from evaluation.services.intake import find_for_status_page
+
+        form = StatusLookupForm(request.GET or None)
+        nomination, searched = None, False
+        if form.is_bound and form.is_valid():
+            searched = True
+            nomination = find_for_status_page(form.cleaned_data["tracking_number"], form.cleaned_data["phone"])
+        response = self._render(
+            request, "evaluation/campaign_status.html", form=form, nomination=nomination, searched=searched,
+            steps=STATUS_STEPS,
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @path("candidates/")
+    def candidates(self, request):
+        from evaluation.models import Nomination
+
+        candidates = (
+            Nomination.objects.filter(campaign=self.campaign, status=Status.ACCEPTED, consent_given=True)
+            .select_related("jurisdiction")
+            .prefetch_related("photos")
+            .order_by("category", "nominee_name")
+        )
+        return self._render(request, "evaluation/campaign_candidates.html", candidates=candidates)
+
+
+STATUS_STEPS = [
+    (Status.PENDING_GRASSROOTS, "基层审核"),
+    (Status.PENDING_DISTRICT, "县区/单位审核"),
+    (Status.PENDING_CITY, "市级初审"),
+    (Status.ACCEPTED, "成为有效候选人"),
+]

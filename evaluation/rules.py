@@ -1,0 +1,98 @@
+"""Who may do what with nominations, by name.
+
+Every screen, the API and the exports ask these functions; jurisdiction
+scoping is one queryset (`nominations_for`) shared by all of them.
+"""
+
+from evaluation.choices import Role
+from evaluation import predicates
+from evaluation.predicates import covers, has_role, profile_of
+from evaluation.workflows.nomination import Status, Step
+
+REVIEWER_FOR_STEP = {
+    Step.GRASSROOTS: (Role.UNIT_SUBMITTER, Role.DISTRICT_REVIEWER),
+    Step.DISTRICT: (Role.DISTRICT_REVIEWER,),
+}
+RESUBMITTER_FOR_STEP = {
+    Step.GRASSROOTS: (Role.UNIT_SUBMITTER, Role.DISTRICT_REVIEWER),
+    Step.DISTRICT: (Role.UNIT_SUBMITTER, Role.DISTRICT_REVIEWER),
+    Step.CITY: (Role.UNIT_SUBMITTER, Role.DISTRICT_REVIEWER),
+}
+JURISDICTION_ROLES = (Role.DISTRICT_REVIEWER, Role.UNIT_SUBMITTER)
+
+
+def nominations_for(user, queryset=None):
+    """The nominations `user` may see: all for city staff, their subtree for reviewers, none otherwise."""
+    from evaluation.models import Nomination
+
+    queryset = Nomination.objects.all() if queryset is None else queryset
+    if predicates.is_city_staff(user):
+        return queryset
+    if has_role(user, *JURISDICTION_ROLES):
+        return queryset.in_jurisdiction(profile_of(user).jurisdiction)
+    return queryset.none()
+
+
+def can_access_nominations(user):
+    return is_city_staff(user) or has_role(user, *JURISDICTION_ROLES)
+
+
+def can_view_nomination(user, nomination):
+    if is_city_staff(user):
+        return True
+    return has_role(user, *JURISDICTION_ROLES) and covers(user, nomination.jurisdiction)
+
+
+def can_review(user, nomination):
+    """May `user` approve / return / reject at the nomination's current step?"""
+    step = Status.step_of(nomination.status)
+    if step is None:
+        return False
+    if step == Step.CITY:
+        return is_city_staff(user)
+    if is_superuser(user):
+        return True
+    return has_role(user, *REVIEWER_FOR_STEP[step]) and covers(user, nomination.jurisdiction)
+
+
+def can_resubmit(user, nomination):
+    if nomination.status != Status.RETURNED:
+        return False
+    if is_superuser(user):
+        return True
+    roles = RESUBMITTER_FOR_STEP.get(nomination.returned_from or Step.GRASSROOTS, ())
+    return has_role(user, *roles) and covers(user, nomination.jurisdiction)
+
+
+def can_edit_nomination(user, nomination):
+    """Content can be corrected by city staff, or below once it was returned for changes."""
+    return is_city_staff(user) or can_resubmit(user, nomination)
+
+
+def can_view_private_data(user):
+    """Full ID numbers and phones: city office staff only."""
+    return is_city_staff(user)
+
+
+def can_record_consent(user, nomination):
+    return is_city_staff(user) or (has_role(user, Role.DISTRICT_REVIEWER) and covers(user, nomination.jurisdiction))
+
+
+def can_submit_for_organisation(user):
+    return has_role(user, Role.UNIT_SUBMITTER, Role.DISTRICT_REVIEWER) or is_superuser(user)
+
+
+def is_city_staff(user):
+    return predicates.is_city_staff(user)
+
+
+def is_superuser(user):
+    return predicates.is_superuser(user)
+
+
+def can_manage_campaigns(user):
+    return is_city_staff(user)
+
+
+def can_manage_reserve(user):
+    return is_city_staff(user)

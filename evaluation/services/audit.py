@@ -1,0 +1,43 @@
+"""The one writer of a nomination's audit trail.
+
+Each state change writes a NominationEvent (from/to/reason, append-only) and a
+Wagtail log entry so the change also shows in the admin's history view.
+Parameters never include ID numbers or phones.
+"""
+
+from wagtail.log_actions import log
+
+from evaluation.models import NominationEvent
+
+LOG_ACTIONS = {
+    "submitted": "提交推荐",
+    "merged": "合并重复推荐",
+    "approve": "审核通过",
+    "return": "退回修改",
+    "reject": "不予通过",
+    "resubmit": "重新提交",
+    "opinions": "记录部门意见",
+    "consent": "记录本人同意",
+    "reserved": "转入储备库",
+    "carried": "由储备库转入",
+    "edited": "修改推荐材料",
+}
+
+
+def record(nomination, *, action, actor=None, from_status="", to_status="", reason="", **data):
+    event = NominationEvent.objects.create(
+        nomination=nomination,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        data=data,
+    )
+    log(
+        instance=nomination,
+        action=f"evaluation.{action}",
+        user=event.actor,
+        data={"from": from_status, "to": to_status, "reason": reason, **data},
+    )
+    return event

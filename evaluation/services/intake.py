@@ -1,0 +1,170 @@
+"""Nomination intake: the public form, the API and organisation submissions all end here."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from evaluation import privacy
+from evaluation.choices import JurisdictionKind, Level, NominationMethod, StageKind
+from evaluation.models import HeldTitle, Nomination, NominationPhoto, Nominator
+from evaluation.services import audit
+from evaluation.services.photos import check_photos
+from evaluation.services.quotas import check_quota
+from evaluation.workflows.nomination import Status
+
+NAME_RE = re.compile(r"^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$")
+
+
+@dataclass
+class NominationData:
+    """Cleaned fields of one nomination (see forms.NominationForm for field-level checks)."""
+
+    method: str
+    channel: str
+    category: str
+    nominee_name: str
+    gender: str
+    birth_year: int
+    id_number: str
+    jurisdiction: object
+    unit: str
+    story: str
+    nominator_name: str
+    nominator_phone: str
+    consent: bool = False
+    photos: list = field(default_factory=list)
+
+
+def neutralise(text):
+    """Plain text only: tags are dropped, whitespace kept readable."""
+    text = strip_tags(text or "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def check_eligibility(campaign, id_number):
+    """Refuse people who already hold this level's title or a higher one."""
+    rank = Level.rank(campaign.level)
+    for title in HeldTitle.objects.filter(id_number_hash=privacy.keyed_hash(id_number)):
+        if Level.rank(title.level) >= rank:
+            raise ValidationError(
+                f"被推荐人已获得“{title.title}”（{title.get_level_display()}，{title.awarded_on:%Y年%m月}），"
+                f"按规定不再作为{Level(campaign.level).label}推荐对象。",
+                code="ineligible",
+            )
+
+
+def check_story(campaign, story):
+    length = len(story)
+    if length < campaign.story_min_chars:
+        raise ValidationError(f"事迹材料不少于{campaign.story_min_chars}字，当前{length}字。", code="story_short")
+    if length > campaign.story_max_chars:
+        raise ValidationError(f"事迹材料不超过{campaign.story_max_chars}字，当前{length}字。", code="story_long")
+
+
+def first_status(jurisdiction, organisation=None):
+    """Where review starts: grassroots organisations first review their own nominees."""
+    if organisation is not None:
+        return Status.PENDING_CITY if organisation.depth <= 2 else Status.PENDING_DISTRICT
+    return Status.PENDING_GRASSROOTS if jurisdiction.kind == JurisdictionKind.GRASSROOTS else Status.PENDING_DISTRICT
+
+
+def validate(campaign, data, *, public=True):
+    """All checks that need no writes; raises ValidationError listing every problem."""
+    errors = []
+    if public and not campaign.stage_is_open(StageKind.NOMINATION):
+        raise ValidationError("本次活动当前不在推荐阶段，暂不接受推荐。", code="closed")
+    if data.category not in (campaign.categories or []):
+        errors.append("本次活动不评选该类别。")
+    if not NAME_RE.match(data.nominee_name):
+        errors.append("被推荐人姓名应为2至30个汉字或字母。")
+    if data.method == NominationMethod.SELF and not data.consent:
+        errors.append("本人自荐须勾选同意公开事迹。")
+    for check in (lambda: check_story(campaign, data.story), lambda: check_eligibility(campaign, data.id_number)):
+        try:
+            check()
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def _write(campaign, data, photos, *, actor, organisation, submission, status):
+    existing = (
+        Nomination.objects.select_for_update()
+        .filter(campaign=campaign, id_number_hash=privacy.keyed_hash(data.id_number))
+        .first()
+    )
+    merged = existing is not None
+    nomination = existing or Nomination(
+        campaign=campaign,
+        status=status,
+        method=data.method,
+        channel=data.channel,
+        category=data.category,
+        nominee_name=data.nominee_name,
+        gender=data.gender,
+        birth_year=data.birth_year,
+        jurisdiction=data.jurisdiction,
+        unit=data.unit,
+        story=data.story,
+        submitting_organisation=organisation,
+        submission=submission,
+    )
+    if not merged:
+        nomination.set_id_number(data.id_number)
+        if data.method == NominationMethod.SELF and data.consent:
+            nomination.consent_given = True
+            nomination.consent_recorded_at = timezone.now()
+            nomination.consent_note = "本人自荐时在表单中同意"
+        if status == Status.PENDING_CITY:
+            nomination.forwarded_at = timezone.now()
+        nomination.save()
+    nominator = Nominator(
+        nomination=nomination,
+        name=data.nominator_name,
+        method=data.method,
+        channel=data.channel,
+        organisation=organisation,
+        user=actor if getattr(actor, "is_authenticated", False) else None,
+        story=data.story if merged else "",
+    )
+    nominator.set_phone(data.nominator_phone)
+    nominator.save()
+    room = campaign.max_photos - (nomination.photos.count() if merged else 0)
+    for photo in photos[: max(room, 0)]:
+        NominationPhoto.objects.create(nomination=nomination, file=photo.content)
+    if merged:
+        audit.record(nomination, action="merged", actor=actor, nominators=nomination.nominators.count())
+    else:
+        audit.record(nomination, action="submitted", actor=actor, to_status=status, method=data.method, channel=data.channel)
+    return nomination, merged
+
+
+def submit(campaign, data, *, actor=None, organisation=None, submission=None, public=True):
+    """Validate and save one nomination; a nominee already nominated is merged. Returns (nomination, merged)."""
+    validate(campaign, data, public=public)
+    photos = check_photos(data.photos, campaign)
+    status = first_status(data.jurisdiction, organisation)
+    if status == Status.PENDING_CITY:
+        check_quota(campaign, organisation or data.jurisdiction)
+    try:
+        return _write(campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status)
+    except IntegrityError:
+        # Two submissions of the same nominee raced: the second one merges.
+        return _write(campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status)
+
+
+def find_for_status_page(tracking_number, phone):
+    """The nomination with this tracking number, if `phone` belongs to one of its nominators."""
+    tracking_number = (tracking_number or "").strip().upper()
+    phone_hash = privacy.keyed_hash((phone or "").strip())
+    return (
+        Nomination.objects.filter(tracking_number=tracking_number, nominators__phone_hash=phone_hash)
+        .select_related("campaign")
+        .first()
+    )

@@ -1,0 +1,121 @@
+"""Reserve pool (储备库): keep people on file and carry them into later campaigns."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from evaluation import privacy, rules
+from evaluation.models import Nomination, Nominator, ReserveEntry
+from evaluation.services import audit
+from evaluation.services.intake import check_eligibility, neutralise
+from evaluation.validators import validate_id_number
+from evaluation.workflows.nomination import Status
+
+
+def _require(user):
+    if not rules.can_manage_reserve(user):
+        raise PermissionDenied("仅市文明办工作人员可以管理储备库。")
+
+
+@transaction.atomic
+def register(*, actor, name, category, level, jurisdiction, unit, story, intake, contact="", id_number=""):
+    """Put a person on file at any time (intake by email, phone or by staff)."""
+    _require(actor)
+    entry = ReserveEntry(
+        name=neutralise(name),
+        category=category,
+        level=level,
+        jurisdiction=jurisdiction,
+        unit=neutralise(unit),
+        story=neutralise(story),
+        intake=intake,
+        created_by=actor,
+    )
+    if contact:
+        entry.set_contact(contact, intake)
+    if id_number:
+        id_number = validate_id_number(id_number)
+        entry.id_number_hash = privacy.keyed_hash(id_number)
+        entry.id_number_masked = privacy.mask_id_number(id_number)
+        entry.id_number_cipher = privacy.encrypt(id_number)
+    entry.full_clean(exclude=["jurisdiction"])
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def keep_on_file(nomination, *, actor, level=None):
+    """Copy a nomination that was not listed into the reserve pool."""
+    _require(actor)
+    entry = ReserveEntry.objects.create(
+        name=nomination.nominee_name,
+        category=nomination.category,
+        level=level or nomination.campaign.level,
+        jurisdiction=nomination.jurisdiction,
+        unit=nomination.unit,
+        story=nomination.story,
+        intake=ReserveEntry.Intake.NOMINATION,
+        id_number_hash=nomination.id_number_hash,
+        id_number_masked=nomination.id_number_masked,
+        id_number_cipher=nomination.id_number_cipher,
+        source_nomination=nomination,
+        created_by=actor,
+    )
+    audit.record(nomination, action="reserved", actor=actor)
+    return entry
+
+
+@transaction.atomic
+def carry_into_campaign(entries, campaign, *, actor):
+    """Turn chosen reserve entries into nominations of `campaign`, all or none."""
+    _require(actor)
+    entries = list(entries)
+    errors, created = [], []
+    for entry in entries:
+        if entry.carried_into_id and entry.carried_into.campaign_id == campaign.pk:
+            errors.append(f"{entry.name}已转入该活动。")
+        elif not entry.id_number_cipher:
+            errors.append(f"{entry.name}缺少身份证号，请先补充后再转入。")
+        elif entry.category not in (campaign.categories or []):
+            errors.append(f"{entry.name}的类别“{entry.get_category_display()}”不在该活动评选范围内。")
+        elif Nomination.objects.filter(campaign=campaign, id_number_hash=entry.id_number_hash).exists():
+            errors.append(f"{entry.name}已在该活动中被推荐。")
+        else:
+            try:
+                check_eligibility(campaign, privacy.decrypt(entry.id_number_cipher))
+            except ValidationError as exc:
+                errors.append(f"{entry.name}：{exc.messages[0]}")
+    if errors:
+        raise ValidationError(errors)
+    for entry in entries:
+        id_number = privacy.decrypt(entry.id_number_cipher)
+        nomination = Nomination(
+            campaign=campaign,
+            status=Status.PENDING_CITY,
+            method="organisation",
+            channel="territorial",
+            category=entry.category,
+            nominee_name=entry.name,
+            gender="male" if int(id_number[16]) % 2 else "female",
+            birth_year=int(id_number[6:10]),
+            jurisdiction=entry.jurisdiction,
+            unit=entry.unit,
+            story=entry.story,
+            reserve_entry=entry,
+        )
+        nomination.set_id_number(id_number)
+        nomination.save()
+        nominator = Nominator(
+            nomination=nomination,
+            name=actor.get_full_name() or actor.get_username(),
+            method="organisation",
+            channel="territorial",
+            organisation=entry.jurisdiction,
+            user=actor,
+        )
+        nominator.set_phone("")
+        nominator.save()
+        entry.carried_into = nomination
+        entry.save(update_fields=["carried_into"])
+        audit.record(nomination, action="carried", actor=actor, to_status=nomination.status, reserve_entry=entry.pk)
+        created.append(nomination)
+    return created

@@ -1,0 +1,287 @@
+"""Admin screens for nominations, scoped to the reviewer's jurisdiction in every view."""
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.views.generic import FormView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from evaluation import rules
+from evaluation.choices import Category, Verdict
+from evaluation.forms import ReviewForm
+from evaluation.models import Campaign, Jurisdiction, Nomination
+from evaluation.services import audit
+from evaluation.services import review as review_service
+from evaluation.workflows.nomination import Action, Status, Step, TransitionNotAllowed
+
+EXPORT_FIELDS = [
+    "tracking_number",
+    "campaign",
+    "nominee_name",
+    "gender",
+    "birth_year",
+    "id_number_masked",
+    "category",
+    "jurisdiction",
+    "unit",
+    "method",
+    "channel",
+    "status",
+    "consent_given",
+    "nominator_list",
+    "created_at",
+]
+
+
+class NominationFilterSet(WagtailFilterSet):
+    campaign = django_filters.ModelChoiceFilter(label="评选活动", queryset=Campaign.objects.all())
+    status = django_filters.ChoiceFilter(label="状态", choices=Status.choices)
+    category = django_filters.ChoiceFilter(label="类别", choices=Category.choices)
+    jurisdiction = django_filters.ModelChoiceFilter(
+        label="辖区/单位（含下级）", queryset=Jurisdiction.objects.all(), method="filter_jurisdiction"
+    )
+    consent_given = django_filters.BooleanFilter(label="本人已同意公开")
+
+    class Meta:
+        model = Nomination
+        fields = ["campaign", "status", "category", "jurisdiction", "method", "channel", "consent_given"]
+
+    def filter_jurisdiction(self, queryset, name, value):
+        return queryset.in_jurisdiction(value) if value else queryset
+
+
+class JurisdictionScopedMixin:
+    """Object views 404 for nominations outside the user's jurisdiction."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not rules.can_view_nomination(self.request.user, obj):
+            raise Http404("没有找到该推荐。")
+        return obj
+
+
+class NominationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return rules.nominations_for(self.request.user, super().get_base_queryset()).select_related(
+            "campaign", "jurisdiction"
+        )
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        if rules.can_view_private_data(self.request.user):
+            row["id_number_masked"] = item.reveal_id_number()
+            row["nominator_list"] = "；".join(f"{n.name}（{n.reveal_phone()}）" for n in item.nominators.all())
+        return row
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.is_export:
+            queryset = queryset.prefetch_related("nominators")
+        return queryset
+
+
+class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
+    template_name = "evaluation/admin/nomination_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, nomination = self.request.user, self.object
+        full = rules.can_view_private_data(user)
+        context.update(
+            id_number=nomination.reveal_id_number() if full else nomination.id_number_masked,
+            nominators=[
+                {"obj": n, "phone": n.reveal_phone() if full else n.phone_masked}
+                for n in nomination.nominators.select_related("organisation")
+            ],
+            opinions=nomination.opinions.all(),
+            photos=nomination.photos.all(),
+            events=nomination.events.select_related("actor"),
+            can_review=rules.can_review(user, nomination) or rules.can_resubmit(user, nomination),
+            can_record_consent=rules.can_record_consent(user, nomination) and not nomination.consent_given,
+            review_url=reverse("evaluation_nominations:review", args=[nomination.pk]),
+            consent_url=reverse("evaluation_nominations:consent", args=[nomination.pk]),
+            status_labels=dict(Status.choices),
+        )
+        return context
+
+
+class NominationEditView(JurisdictionScopedMixin, generic.EditView):
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not rules.can_edit_nomination(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def save_instance(self):
+        instance = super().save_instance()
+        audit.record(instance, action="edited", actor=self.request.user, fields=sorted(self.form.changed_data))
+        return instance
+
+
+class NominationDeleteView(JurisdictionScopedMixin, generic.DeleteView):
+    pass
+
+
+class NominationHistoryView(JurisdictionScopedMixin, generic.history.HistoryView):
+    pass
+
+
+class NominationUsageView(JurisdictionScopedMixin, generic.UsageView):
+    pass
+
+
+class NominationReviewView(WagtailAdminTemplateMixin, FormView):
+    """Approve / return / reject (or resubmit), with department opinions at the district step."""
+
+    template_name = "evaluation/admin/nomination_review.html"
+    form_class = ReviewForm
+    header_icon = "tasks"
+
+    def dispatch(self, request, pk):
+        nomination = get_object_or_404(rules.nominations_for(request.user).select_related("campaign"), pk=pk)
+        if not (rules.can_review(request.user, nomination) or rules.can_resubmit(request.user, nomination)):
+            raise PermissionDenied
+        self.nomination = nomination
+        self.step = Status.step_of(nomination.status)
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return f"审核：{self.nomination.nominee_name}"
+
+    @property
+    def departments(self):
+        recorded = {o.department: o for o in self.nomination.opinions.all()}
+        return [(d, recorded.get(d)) for d in self.nomination.campaign.department_list]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            nomination=self.nomination,
+            step_label=Step(self.step).label if self.step else "",
+            is_district_step=self.step == Step.DISTRICT,
+            departments=self.departments,
+            verdicts=Verdict.choices,
+            returned=self.nomination.status == Status.RETURNED,
+            inspect_url=reverse("evaluation_nominations:inspect", args=[self.nomination.pk]),
+        )
+        return context
+
+    def _opinions_from_post(self):
+        opinions = {}
+        for department in self.nomination.campaign.department_list:
+            verdict = self.request.POST.get(f"opinion_{department}", "")
+            if verdict:
+                opinions[department] = (verdict, self.request.POST.get(f"note_{department}", ""))
+        return opinions
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == Action.RESUBMIT:
+            return self._apply(Action.RESUBMIT, "", "")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        opinions = self._opinions_from_post() if self.step == Step.DISTRICT else {}
+        if opinions:
+            try:
+                review_service.record_opinions(self.nomination, actor=self.request.user, opinions=opinions)
+            except (ValidationError, PermissionDenied) as exc:
+                form.add_error(None, "；".join(getattr(exc, "messages", [str(exc)])))
+                return self.form_invalid(form)
+        c = form.cleaned_data
+        return self._apply(c["action"], c["reason"], c["override_reason"], form)
+
+    def _apply(self, action, reason, override_reason, form=None):
+        try:
+            review_service.review(
+                self.nomination, actor=self.request.user, action=action, reason=reason, override_reason=override_reason
+            )
+        except (ValidationError, TransitionNotAllowed, PermissionDenied) as exc:
+            message = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            if form is None:
+                messages.error(self.request, message)
+                return redirect(self.request.path)
+            form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"已对“{self.nomination.nominee_name}”执行“{Action(action).label}”。")
+        return redirect("evaluation_nominations:inspect", self.nomination.pk)
+
+
+class NominationConsentView(WagtailAdminTemplateMixin, FormView):
+    template_name = "evaluation/admin/nomination_consent.html"
+    header_icon = "user"
+
+    def get_form_class(self):
+        from django import forms
+
+        class ConsentForm(forms.Form):
+            note = forms.CharField(label="本人同意的方式", max_length=200, help_text="例如：2026年5月3日电话确认，本人同意公开。")
+
+        return ConsentForm
+
+    def dispatch(self, request, pk):
+        self.nomination = get_object_or_404(rules.nominations_for(request.user), pk=pk)
+        if not rules.can_record_consent(request.user, self.nomination):
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return f"记录本人同意：{self.nomination.nominee_name}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nomination=self.nomination, **kwargs)
+
+    def form_valid(self, form):
+        review_service.record_consent(self.nomination, actor=self.request.user, note=form.cleaned_data["note"])
+        messages.success(self.request, "已记录本人同意。")
+        return redirect("evaluation_nominations:inspect", self.nomination.pk)
+
+
+class NominationViewSet(ModelViewSet):
+    model = Nomination
+    icon = "user"
+    menu_label = "推荐审核"
+    index_view_class = NominationIndexView
+    inspect_view_class = NominationInspectView
+    edit_view_class = NominationEditView
+    delete_view_class = NominationDeleteView
+    history_view_class = NominationHistoryView
+    usage_view_class = NominationUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = NominationFilterSet
+    search_fields = ["nominee_name", "unit", "story", "tracking_number"]
+    search_backend_name = None
+    list_per_page = 30
+    list_display = [
+        "nominee_name",
+        "tracking_number",
+        Column("category", label="类别", accessor="get_category_display"),
+        Column("jurisdiction", label="辖区/单位"),
+        Column("status", label="状态", accessor="get_status_display"),
+        Column("consent_given", label="本人同意"),
+        DateColumn("created_at", label="提交时间"),
+    ]
+    list_export = EXPORT_FIELDS
+    export_headings = {
+        "id_number_masked": "身份证号",
+        "nominator_list": "推荐人",
+        "campaign": "评选活动",
+    }
+    export_filename = "nominations"
+    form_fields = ["nominee_name", "unit", "category", "story", "jurisdiction"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/review/", NominationReviewView.as_view(), name="review"),
+            path("<int:pk>/consent/", NominationConsentView.as_view(), name="consent"),
+        ]
+
+
+nomination_viewset = NominationViewSet("evaluation_nominations", url_prefix="evaluation/nominations")

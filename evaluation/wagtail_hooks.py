@@ -1,0 +1,68 @@
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from evaluation import rules
+from evaluation.dashboard import NominationCountsPanel
+from evaluation.services.audit import LOG_ACTIONS
+from evaluation.viewsets.nominations import nomination_viewset
+from evaluation.viewsets.reserve import reserve_viewset
+from evaluation.viewsets.setup import (
+    CampaignViewSet,
+    HeldTitleViewSet,
+    JurisdictionViewSet,
+    StaffProfileViewSet,
+    SubmissionViewSet,
+)
+
+
+class EvaluationGroup(ViewSetGroup):
+    menu_label = "好人评选"
+    menu_icon = "group"
+    menu_order = 200
+    items = (
+        nomination_viewset,
+        CampaignViewSet,
+        reserve_viewset,
+        SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
+        HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
+        JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),
+        StaffProfileViewSet("evaluation_staff", url_prefix="evaluation/staff"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_evaluation_viewsets():
+    return EvaluationGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_counts_panel(request, panels):
+    if rules.can_access_nominations(request.user):
+        panels.append(NominationCountsPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for action, label in LOG_ACTIONS.items():
+        actions.register_action(f"evaluation.{action}", label, label)
+
+
+@hooks.register("home_page_sections")
+def open_campaigns(request, home_page):
+    """The home page's campaign area: campaign pages with a stage running today."""
+    from evaluation.models import CampaignPage
+
+    today = timezone.localdate()
+    pages = (
+        CampaignPage.objects.live()
+        .filter(campaign__stages__enabled=True, campaign__stages__starts_on__lte=today, campaign__stages__ends_on__gte=today)
+        .select_related("campaign")
+        .prefetch_related("campaign__stages")
+        .distinct()
+        .order_by("-first_published_at")[:4]
+    )
+    pages = list(pages)
+    if not pages:
+        return None
+    return {"template": "evaluation/includes/home_campaigns.html", "campaign_pages": pages}

@@ -1,0 +1,162 @@
+"""Nomination intake: valid input is saved once; bad input changes nothing."""
+
+import datetime
+import io
+import os
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from evaluation import privacy
+from evaluation.choices import Level, StageKind
+from evaluation.models import HeldTitle, Nomination, NominationEvent, NominationPhoto, Nominator
+from evaluation.services import intake
+from evaluation.workflows.nomination import Status
+from tests.factories.evaluation import CampaignFactory, jpeg_bytes, make_id_number, nomination_data, photo_upload
+
+
+def media_files():
+    found = set()
+    for root, _dirs, files in os.walk(settings.MEDIA_ROOT):
+        found.update(os.path.join(root, f) for f in files)
+    return found
+
+
+def counts():
+    return (Nomination.objects.count(), Nominator.objects.count(), NominationPhoto.objects.count(), len(media_files()))
+
+
+def test_valid_nomination_is_saved_with_private_data_protected(campaign, jurisdictions):
+    id_number = make_id_number(seq="124")
+    nomination, merged = intake.submit(
+        campaign, nomination_data(jurisdictions["hexi_street"], id_number=id_number, photos=[photo_upload()])
+    )
+    assert merged is False
+    assert nomination.status == Status.PENDING_GRASSROOTS
+    assert nomination.id_number_masked == id_number[:4] + "*" * 10 + id_number[-4:]
+    assert id_number not in nomination.id_number_cipher
+    assert nomination.reveal_id_number() == id_number
+    assert nomination.id_number_hash == privacy.keyed_hash(id_number)
+    nominator = nomination.nominators.get()
+    assert nominator.phone_masked == "138****5678"
+    assert "13812345678" not in nominator.phone_cipher
+    assert len(nomination.tracking_number) >= 10
+    assert NominationEvent.objects.filter(nomination=nomination, action="submitted").exists()
+
+
+def test_photo_is_reencoded_without_exif(campaign, jurisdictions):
+    nomination, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"], photos=[photo_upload()]))
+    photo = nomination.photos.get()
+    with Image.open(photo.file.path) as image:
+        assert image.format == "JPEG"
+        assert not image.getexif()
+    assert photo.file.name.endswith(".jpg") and "photo" not in os.path.basename(photo.file.name)
+
+
+def test_district_level_nominee_starts_at_district_review(campaign, jurisdictions):
+    nomination, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
+    assert nomination.status == Status.PENDING_DISTRICT
+
+
+def test_markup_in_text_is_neutralised(campaign, jurisdictions):
+    data = nomination_data(
+        jurisdictions["hexi"],
+        story="<script>alert('x')</script>王秀英二十年来义务照顾社区里的三位孤寡老人，<b>从不间断</b>。",
+    )
+    data.story = intake.neutralise(data.story)
+    nomination, _ = intake.submit(campaign, data)
+    assert "<" not in nomination.story and "从不间断" in nomination.story
+
+
+def test_duplicate_nominee_is_merged_keeping_every_nominator(campaign, jurisdictions):
+    first, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
+    second, merged = intake.submit(
+        campaign, nomination_data(jurisdictions["hexi"], nominator_name="赵刚", nominator_phone="13900001111")
+    )
+    assert merged and second.pk == first.pk
+    assert Nomination.objects.count() == 1
+    assert sorted(first.nominators.values_list("name", flat=True)) == ["李明", "赵刚"]
+    assert NominationEvent.objects.filter(nomination=first, action="merged").exists()
+
+
+def test_same_person_may_be_nominated_in_another_campaign(campaign, jurisdictions):
+    intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
+    intake.submit(CampaignFactory(), nomination_data(jurisdictions["hexi"]))
+    assert Nomination.objects.count() == 2
+
+
+def big_png(width, height):
+    out = io.BytesIO()
+    Image.new("1", (width, height)).save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+BAD_INPUT = {
+    "closed campaign": ("closed", {}),
+    "category not in campaign": ("category", {"category": "bravery"}),
+    "story too short": (None, {"story": "好人。"}),
+    "story too long": (None, {"story": "好" * 1600}),
+    "name with markup": (None, {"nominee_name": "<b>x</b>"}),
+    "self nomination without consent": (None, {"method": "self"}),
+    "too many photos": (None, {"photos": [photo_upload(), photo_upload(), photo_upload()]}),
+    "photo too large": (None, {"photos": [SimpleUploadedFile("big.jpg", b"\xff\xd8" + os.urandom(400 * 1024))]}),
+    "not an image": (None, {"photos": [SimpleUploadedFile("fake.jpg", b"GIF89a not really an image at all")]}),
+    "gif not allowed": (None, {"photos": [SimpleUploadedFile("a.gif", jpeg_bytes(fmt="GIF", exif=False))]}),
+    "decompression bomb": (None, {"photos": [SimpleUploadedFile("bomb.png", big_png(8000, 8000))]}),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUT))
+def test_bad_input_saves_nothing(case, campaign, jurisdictions):
+    kind, overrides = BAD_INPUT[case]
+    if kind == "closed":
+        campaign.stages.filter(kind=StageKind.NOMINATION).update(starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2020, 2, 1))
+    if kind == "category":
+        campaign.categories = ["helping_others"]
+        campaign.save()
+        overrides = {"category": "bravery"}
+    before = counts()
+    with pytest.raises(ValidationError) as exc:
+        intake.submit(campaign, nomination_data(jurisdictions["hexi"], **overrides))
+    assert exc.value.messages and all(message.strip() for message in exc.value.messages)
+    assert counts() == before
+
+
+def test_decompression_bomb_message_names_the_pixels(campaign, jurisdictions):
+    with pytest.raises(ValidationError) as exc:
+        intake.submit(
+            campaign,
+            nomination_data(jurisdictions["hexi"], photos=[SimpleUploadedFile("bomb.png", big_png(8000, 8000))]),
+        )
+    assert "像素" in exc.value.messages[0]
+
+
+def test_holder_of_same_or_higher_title_is_refused_with_reason(campaign, jurisdictions):
+    id_number = make_id_number(seq="124")
+    title = HeldTitle(person_name="王秀英", title="山西好人", level=Level.PROVINCE, awarded_on=datetime.date(2024, 3, 1))
+    title.set_id_number(id_number)
+    title.save()
+    with pytest.raises(ValidationError) as exc:
+        intake.submit(campaign, nomination_data(jurisdictions["hexi"], id_number=id_number))
+    assert "山西好人" in exc.value.messages[0] and "不再作为" in exc.value.messages[0]
+    assert Nomination.objects.count() == 0
+
+
+def test_holder_of_lower_title_is_eligible_for_higher_campaign(jurisdictions):
+    campaign = CampaignFactory(level=Level.PROVINCE)
+    id_number = make_id_number(seq="124")
+    title = HeldTitle(person_name="王秀英", title="清河好人", level=Level.CITY, awarded_on=datetime.date(2024, 3, 1))
+    title.set_id_number(id_number)
+    title.save()
+    nomination, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"], id_number=id_number))
+    assert nomination.pk
+
+
+def test_status_lookup_needs_tracking_number_and_phone(campaign, jurisdictions):
+    nomination, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
+    assert intake.find_for_status_page(nomination.tracking_number.lower(), "13812345678") == nomination
+    assert intake.find_for_status_page(nomination.tracking_number, "13800000000") is None
+    assert intake.find_for_status_page("WRONG", "13812345678") is None
