@@ -7,3 +7,17 @@ class EvaluationConfig(AppConfig):
     name = "evaluation"
     verbose_name = "好人评选"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home.models import HomePage
+        from portal.models import ChannelPage
+
+        # Campaign pages plug themselves into the page tree so that the portal
+        # and home apps never have to name the evaluation app.
+        for parent in (HomePage, ChannelPage):
+            if "evaluation.CampaignPage" not in parent.subpage_types:
+                parent.subpage_types = [*parent.subpage_types, "evaluation.CampaignPage"]
+
+        from . import signals
+
+        signals.connect()

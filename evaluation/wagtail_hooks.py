@@ -66,3 +66,6 @@ def open_campaigns(request, home_page):
     if not pages:
         return None
     return {"template": "evaluation/includes/home_campaigns.html", "campaign_pages": pages}
+
+
+from evaluation import wagtail_hooks_imports  # noqa: E402, F401

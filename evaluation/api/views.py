@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import File, Form, NinjaAPI, Query, Router
+from ninja import File, Form, NinjaAPI, Query, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
@@ -13,7 +13,8 @@ from evaluation.forms import NominationForm
 from evaluation.models import Campaign, Nomination
 from evaluation.services import intake, review
 from evaluation.validators import validate_phone
-from evaluation.workflows.nomination import Action, Status, TransitionNotAllowed
+from evaluation.workflows.nomination import Action, TransitionNotAllowed
+from evaluation.workflows.nomination import Status as NominationStatus
 
 from .schemas import (
     CaptchaOut,
@@ -54,7 +55,7 @@ def get_captcha(request):
 def create_nomination(request, payload: Form[NominationIn], photos: File[list[UploadedFile]] = None):
     campaign = Campaign.objects.filter(pk=payload.campaign).first()
     if campaign is None:
-        return 404, {"message": "评选活动不存在。"}
+        return Status(404, {"message": "评选活动不存在。"})
     data = QueryDict(mutable=True)
     for key, value in payload.dict().items():
         if key == "consent":
@@ -66,17 +67,17 @@ def create_nomination(request, payload: Form[NominationIn], photos: File[list[Up
     files.setlist("photos", list(photos or []))
     form = NominationForm(data, files, campaign=campaign)
     if not form.is_valid():
-        return 400, {"message": "提交的信息有误，请修改后重试。", "errors": _form_errors(form)}
+        return Status(400, {"message": "提交的信息有误，请修改后重试。", "errors": _form_errors(form)})
     try:
         nomination, merged = intake.submit(campaign, form.to_data())
     except ValidationError as exc:
-        return 400, {"message": "；".join(exc.messages), "errors": {"__all__": exc.messages}}
-    return 201, {
+        return Status(400, {"message": "；".join(exc.messages), "errors": {"__all__": exc.messages}})
+    return Status(201, {
         "tracking_number": nomination.tracking_number,
         "merged": merged,
         "status": nomination.status,
-        "status_label": Status(nomination.status).label,
-    }
+        "status_label": NominationStatus(nomination.status).label,
+    })
 
 
 @public.get(
@@ -88,17 +89,17 @@ def nomination_status(request, tracking_number: str, phone: Query[str]):
     try:
         phone = validate_phone(phone)
     except ValidationError as exc:
-        return 400, {"message": exc.messages[0]}
+        return Status(400, {"message": exc.messages[0]})
     nomination = intake.find_for_status_page(tracking_number, phone)
     if nomination is None:
-        return 404, {"message": "未找到该推荐，请核对查询编号和手机号。"}
-    return 200, {
+        return Status(404, {"message": "未找到该推荐，请核对查询编号和手机号。"})
+    return Status(200, {
         "tracking_number": nomination.tracking_number,
         "campaign": nomination.campaign.title,
         "status": nomination.status,
-        "status_label": Status(nomination.status).label,
+        "status_label": NominationStatus(nomination.status).label,
         "updated_at": nomination.updated_at,
-    }
+    })
 
 
 def _staff_out(user, nomination):
@@ -110,7 +111,7 @@ def _staff_out(user, nomination):
         "category": nomination.get_category_display(),
         "jurisdiction": nomination.jurisdiction.name,
         "status": nomination.status,
-        "status_label": Status(nomination.status).label,
+        "status_label": NominationStatus(nomination.status).label,
         "id_number": nomination.reveal_id_number()
         if rules.can_view_private_data(user)
         else nomination.id_number_masked,
@@ -121,19 +122,19 @@ def _staff_out(user, nomination):
 @staff.get("/nominations", response={200: list[StaffNominationOut], 403: ErrorOut}, summary="本辖区的推荐")
 def staff_nominations(request, status: str = "", campaign: int | None = None):
     if not rules.can_access_nominations(request.user):
-        return 403, {"message": "您没有评选审核权限。"}
+        return Status(403, {"message": "您没有评选审核权限。"})
     qs = rules.nominations_for(request.user).select_related("campaign", "jurisdiction")
     if status:
         qs = qs.filter(status=status)
     if campaign:
         qs = qs.filter(campaign_id=campaign)
-    return 200, [_staff_out(request.user, n) for n in qs[:500]]
+    return Status(200, [_staff_out(request.user, n) for n in qs[:500]])
 
 
 @staff.get("/nominations/{nomination_id}", response={200: StaffNominationOut, 404: ErrorOut}, summary="推荐详情")
 def staff_nomination(request, nomination_id: int):
     nomination = get_object_or_404(rules.nominations_for(request.user).select_related("campaign", "jurisdiction"), pk=nomination_id)
-    return 200, _staff_out(request.user, nomination)
+    return Status(200, _staff_out(request.user, nomination))
 
 
 @staff.post(
@@ -144,7 +145,7 @@ def staff_nomination(request, nomination_id: int):
 def staff_review(request, nomination_id: int, payload: ReviewIn):
     nomination = get_object_or_404(rules.nominations_for(request.user), pk=nomination_id)
     if payload.action not in Action.values:
-        return 400, {"message": "无效的审核操作。"}
+        return Status(400, {"message": "无效的审核操作。"})
     try:
         nomination = review.review(
             nomination,
@@ -154,13 +155,13 @@ def staff_review(request, nomination_id: int, payload: ReviewIn):
             override_reason=payload.override_reason,
         )
     except PermissionDenied as exc:
-        return 403, {"message": str(exc)}
+        return Status(403, {"message": str(exc)})
     except TransitionNotAllowed as exc:
-        return 409, {"message": str(exc)}
+        return Status(409, {"message": str(exc)})
     except ValidationError as exc:
-        return 400, {"message": "；".join(exc.messages)}
+        return Status(400, {"message": "；".join(exc.messages)})
     nomination = Nomination.objects.select_related("campaign", "jurisdiction").get(pk=nomination.pk)
-    return 200, _staff_out(request.user, nomination)
+    return Status(200, _staff_out(request.user, nomination))
 
 
 api.add_router("/", public)

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
@@ -70,15 +69,8 @@ class CampaignPage(RoutablePageMixin, Page):
                 request.session["last_tracking_number"] = nomination.tracking_number
                 request.session["last_merged"] = merged
                 return redirect(self.url + self.reverse_subpage("nominate_done"))
-        # Every rendering of the form gets a fresh one-time captcha.
-        form.data = form.data.copy() if form.is_bound else form.data
-        if form.is_bound:
-            form.data["captcha_answer"] = ""
+        # Every rendering of the form gets a fresh one-time captcha (the old one is spent).
         token = captcha.new_challenge()
-        if form.is_bound:
-            form.data["captcha_key"] = token
-        else:
-            form.initial["captcha_key"] = token
         return self._render(request, "evaluation/campaign_nominate.html", form=form, captcha_token=token, closed=False)
 
     @path("nominate/done/")

@@ -12,14 +12,18 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from evaluation import rules
 from evaluation.choices import Category, Verdict
 from evaluation.forms import ReviewForm
 from evaluation.models import Campaign, Jurisdiction, Nomination
+from evaluation.permissions import NominationPolicy
 from evaluation.services import audit
 from evaluation.services import review as review_service
 from evaluation.workflows.nomination import Action, Status, Step, TransitionNotAllowed
+
+register_permission_policy(Nomination, NominationPolicy(Nomination), exact_class=True)
 
 EXPORT_FIELDS = [
     "tracking_number",

@@ -1,0 +1,229 @@
+"""Evaluation demo content: jurisdictions, staff of every role, a campaign in review, nominations.
+
+Built through the same services the site uses (intake, review, reserve), so the
+audit trail and the private-data handling are real. Idempotent: a second run
+changes nothing.
+"""
+
+import datetime
+import io
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+from wagtail.models import Site
+
+from evaluation.choices import JurisdictionKind, Level, Role, StageKind
+from evaluation.models import Campaign, CampaignPage, CampaignStage, HeldTitle, Jurisdiction, StaffProfile
+from evaluation.services import intake, reserve, review
+from evaluation.services.intake import NominationData
+from evaluation.validators import id_number_check_code
+from evaluation.workflows.nomination import Action
+from portal.models import District
+
+CAMPAIGN_TITLE = "2026年第四季度“清河好人”推荐评议"
+STAFF_GROUP = "评选工作人员"
+PASSWORD = "demo12345"
+DEPARTMENTS = ["纪检监察", "公安", "税务", "市场监管", "卫生健康"]
+
+# (username, role, jurisdiction key, full name)
+ACCOUNTS = [
+    ("city_staff", Role.CITY_STAFF, "city", "市文明办·周敏"),
+    ("district1_reviewer", Role.DISTRICT_REVIEWER, "district1", "县区审核员·陈立"),
+    ("district2_reviewer", Role.DISTRICT_REVIEWER, "district2", "县区审核员·孙悦"),
+    ("district1_submitter", Role.UNIT_SUBMITTER, "street1", "基层报送员·马涛"),
+    ("district2_submitter", Role.UNIT_SUBMITTER, "street2", "基层报送员·吴静"),
+    ("unit_submitter", Role.UNIT_SUBMITTER, "unit", "驻市单位报送员·郑强"),
+    ("expert1", Role.EXPERT, "city", "评审专家·何教授"),
+]
+
+STORIES = [
+    ("赵桂兰", "female", 1956, "filial_love", "退休纺织工人", "赵桂兰照顾瘫痪在床的婆婆二十二年，每天翻身、擦洗、喂饭，婆婆从未生过褥疮。邻居们说，这个家里最暖的是她的那双手。"),
+    ("刘志刚", "male", 1979, "bravery", "出租车司机", "今年八月的一个雨夜，刘志刚驾车途经河堤，看见一辆电动车连人带车滑进排水沟，他停车跳进齐腰深的积水，把被困的母子托上岸后悄悄离开。"),
+    ("王建平", "male", 1963, "honesty", "个体粮油店店主", "王建平经营粮油店三十年，坚持足斤足两、明码标价。一次顾客多付了两千元货款，他翻遍进货单据找到对方，把钱如数退还。"),
+    ("李晓燕", "female", 1988, "dedication", "社区卫生服务站护士", "李晓燕在社区卫生服务站工作十年，为辖区两百多位慢病老人建立了随访档案，每周上门测血压、送药，老人们都叫她“贴心闺女”。"),
+    ("张德福", "male", 1950, "helping_others", "退休教师", "张德福退休后在社区开办免费“四点半课堂”，八年来辅导放学后无人照看的孩子三百余人次，还自费购买了上千册图书。"),
+    ("陈秀英", "female", 1969, "helping_others", "菜市场摊主", "陈秀英的菜摊上常年放着一个“爱心菜篮”，附近的困难老人可以随时取用。她说，少赚一点没关系，不能让老人饿着。"),
+    ("周文斌", "male", 1991, "dedication", "供电所抢修班班长", "周文斌带领抢修班扎根山区线路，去年冬季冰冻期间连续奋战七个昼夜，抢通线路二十多条，保障了三千多户村民用电。"),
+    ("吴淑珍", "female", 1960, "filial_love", "农民", "吴淑珍的丈夫因病去世后，她独自赡养年迈的公公和患病的小叔子，二十年如一日，把一个困难家庭撑成了村里的“五好家庭”。"),
+]
+
+
+def _id_number(region, born, seq):
+    first17 = f"{region}{born:%Y%m%d}{seq}"
+    return first17 + id_number_check_code(first17)
+
+
+def _photo(name, hue):
+    image = Image.new("RGB", (480, 640), (200, 120 + hue % 80, 100))
+    ImageDraw.Draw(image).ellipse((140, 120, 340, 360), fill=(245, 225, 205))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return SimpleUploadedFile(f"{name}.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def _jurisdictions():
+    city = Jurisdiction.get_root_nodes().filter(kind=JurisdictionKind.CITY).first()
+    if city is None:
+        city = Jurisdiction.add_root(name="清河市", kind=JurisdictionKind.CITY)
+    districts = list(District.objects.all()) or [None]
+    made = {"city": city}
+    for i, district in enumerate(districts):
+        name = district.name if district else f"第{i + 1}区"
+        node = city.get_children().filter(name=name).first() or city.add_child(
+            name=name, kind=JurisdictionKind.DISTRICT, district=district
+        )
+        made.setdefault("district1" if i == 0 else "district2" if i == 1 else f"district{i + 1}", node)
+    for key, street in (("street1", "第一街道"), ("street2", "第二街道")):
+        parent = Jurisdiction.objects.get(pk=made["district1" if key == "street1" else "district2"].pk)
+        name = f"{parent.name}{street}"
+        made[key] = parent.get_children().filter(name=name).first() or parent.add_child(
+            name=name, kind=JurisdictionKind.GRASSROOTS
+        )
+    city = Jurisdiction.objects.get(pk=city.pk)
+    made["party"] = city.get_children().filter(name="市直机关工委").first() or city.add_child(
+        name="市直机关工委", kind=JurisdictionKind.PARTY_COMMITTEE
+    )
+    city = Jurisdiction.objects.get(pk=city.pk)
+    made["unit"] = city.get_children().filter(name="国网清河供电公司").first() or city.add_child(
+        name="国网清河供电公司", kind=JurisdictionKind.STATIONED_UNIT
+    )
+    return {k: Jurisdiction.objects.get(pk=v.pk) for k, v in made.items()}
+
+
+def _staff(places):
+    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    users = {}
+    User = get_user_model()
+    for username, role, place, full_name in ACCOUNTS:
+        user, created = User.objects.get_or_create(username=username, defaults={"first_name": full_name})
+        if created:
+            user.set_password(PASSWORD)
+            user.save()
+        user.groups.add(group)
+        StaffProfile.objects.get_or_create(user=user, defaults={"role": role, "jurisdiction": places[place]})
+        users[username] = user
+    return users
+
+
+def _campaign():
+    today = timezone.localdate()
+    campaign = Campaign.objects.create(
+        title=CAMPAIGN_TITLE,
+        period_label="2026年第四季度",
+        story_min_chars=40,
+        departments="\n".join(DEPARTMENTS),
+    )
+    plan = [
+        (StageKind.NOMINATION, -30, 20),
+        (StageKind.REVIEW, -25, 30),
+        (StageKind.VOTE, 31, 45),
+        (StageKind.EXPERT_REVIEW, 46, 52),
+        (StageKind.INSPECTION, 53, 60),
+        (StageKind.NOTICE, 61, 67),
+        (StageKind.APPROVAL, 68, 75),
+        (StageKind.PUBLICATION, 76, 80),
+    ]
+    for order, (kind, start, end) in enumerate(plan):
+        CampaignStage.objects.create(
+            campaign=campaign,
+            kind=kind,
+            sort_order=order,
+            starts_on=today + datetime.timedelta(days=start),
+            ends_on=today + datetime.timedelta(days=end),
+        )
+    return campaign
+
+
+def _page(campaign):
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page.specific if site else None
+    if home is None or not CampaignPage.can_create_at(home):
+        return None
+    page = CampaignPage(
+        title="我推荐我评议身边好人",
+        slug="tuijian",
+        campaign=campaign,
+        intro="身边的好人好事，由您来推荐、由大家来评议。本季度推荐通道已经开启，欢迎推荐您身边的凡人善举。",
+        rules="<p>请如实填写被推荐人事迹，并取得被推荐人同意。已获得市级及以上“好人”称号的，不再作为推荐对象。</p>",
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _nominations(campaign, places, users):
+    made = []
+    targets = [places["street1"], places["street2"], places["district1"], places["district2"], places["unit"]]
+    for i, (name, gender, year, category, unit, story) in enumerate(STORIES):
+        seq = f"{10 + i * 3:02d}{1 if gender == 'male' else 2}"
+        data = NominationData(
+            method="individual" if i % 3 else "self",
+            channel=["territorial", "media", "self"][i % 3],
+            category=category,
+            nominee_name=name,
+            gender=gender,
+            birth_year=year,
+            id_number=_id_number("140105", datetime.date(year, 3 + i % 9, 10 + i), seq),
+            jurisdiction=targets[i % len(targets)],
+            unit=unit,
+            story=story,
+            nominator_name=["李明", "王芳", "张伟", "刘洋"][i % 4],
+            nominator_phone=f"1380000{1000 + i:04d}",
+            consent=(i % 3 == 0),
+            photos=[_photo(name, i * 23)],
+        )
+        made.append(intake.submit(campaign, data, public=False)[0])
+    agree = {d: ("agree", "") for d in DEPARTMENTS}
+    # Move some along the pipeline with the real services so the audit trail is real.
+    review.review(made[0], actor=users["district1_submitter"], action=Action.APPROVE)
+    review.record_opinions(made[0], actor=users["district1_reviewer"], opinions=agree)
+    review.review(made[0], actor=users["district1_reviewer"], action=Action.APPROVE)
+    review.record_consent(made[0], actor=users["city_staff"], note="电话联系本人，同意公开事迹")
+    review.review(made[0], actor=users["city_staff"], action=Action.APPROVE)
+    review.review(made[1], actor=users["district2_submitter"], action=Action.RETURN, reason="请补充事迹发生的具体时间和地点")
+    review.record_opinions(made[2], actor=users["district1_reviewer"], opinions=agree)
+    review.review(made[2], actor=users["district1_reviewer"], action=Action.APPROVE)
+    review.record_opinions(made[3], actor=users["district2_reviewer"], opinions=dict(agree, 税务=("object", "存在未结税务事项")))
+    review.review(made[3], actor=users["district2_reviewer"], action=Action.REJECT, reason="税务部门有异议，暂不推荐")
+    return made
+
+
+def _reserve(places, users):
+    actor = users["city_staff"]
+    reserve.register(
+        actor=actor, name="郭玉梅", category="helping_others", level=Level.CITY, jurisdiction=places["district1"],
+        unit="社区志愿者", story="郭玉梅组织邻里互助小组，十年来为独居老人代购代办上千次。", intake="phone",
+        contact="13900002222", id_number=_id_number("140106", datetime.date(1962, 7, 1), "052"),
+    )
+    reserve.register(
+        actor=actor, name="韩东", category="bravery", level=Level.CITY, jurisdiction=places["district2"],
+        unit="外卖骑手", story="韩东送餐途中发现居民楼冒烟，逐户敲门疏散二十余名居民。", intake="email",
+        contact="handong@example.com",
+    )
+
+
+def _held_titles():
+    title = HeldTitle(person_name="杜明远", title="河东好人", level=Level.PROVINCE, awarded_on=datetime.date(2025, 6, 1))
+    title.set_id_number(_id_number("140105", datetime.date(1970, 1, 1), "011"))
+    title.save()
+
+
+@transaction.atomic
+def load(log=print):
+    """Build the evaluation demo; returns False when it already exists."""
+    if Campaign.objects.filter(title=CAMPAIGN_TITLE).exists():
+        return False
+    places = _jurisdictions()
+    users = _staff(places)
+    campaign = _campaign()
+    _page(campaign)
+    _nominations(campaign, places, users)
+    _reserve(places, users)
+    _held_titles()
+    log(f"评选演示数据已建立：活动“{campaign.title}”，推荐{campaign.nominations.count()}条。")
+    return True
