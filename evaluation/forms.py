@@ -50,7 +50,7 @@ class NominationForm(CaptchaMixin, forms.Form):
     nominee_name = forms.CharField(label="被推荐人姓名", max_length=30)
     gender = forms.ChoiceField(label="性别", choices=Gender.choices)
     birth_year = forms.IntegerField(label="出生年份", min_value=1900)
-    id_number = forms.CharField(label="身份证号码", max_length=18, min_length=18)
+    id_number = forms.CharField(label="身份证号码", max_length=20)
     jurisdiction = forms.ModelChoiceField(label="所在县（市、区）或单位", queryset=Jurisdiction.objects.none())
     unit = forms.CharField(label="工作单位或身份", max_length=100, required=False)
     category = forms.ChoiceField(label="推荐类别")
@@ -70,6 +70,9 @@ class NominationForm(CaptchaMixin, forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
+        for field in self.fields.values():
+            verb = "选择" if isinstance(field, forms.ChoiceField | forms.ModelChoiceField) else "填写"
+            field.error_messages["required"] = f"请{verb}{field.label}。"
         self.fields["category"].choices = campaign.category_choices
         self.fields["jurisdiction"].queryset = jurisdiction_choices()
         self.fields["birth_year"].max_value = timezone.localdate().year

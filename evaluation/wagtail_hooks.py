@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from evaluation import rules
+from evaluation import wagtail_hooks_imports  # noqa: F401  (organisation import screens)
 from evaluation.dashboard import NominationCountsPanel
 from evaluation.services.audit import LOG_ACTIONS
 from evaluation.viewsets.nominations import nomination_viewset
@@ -20,6 +21,7 @@ class EvaluationGroup(ViewSetGroup):
     menu_label = "好人评选"
     menu_icon = "group"
     menu_order = 200
+    submenu_hook = "register_evaluation_menu_item"
     items = (
         nomination_viewset,
         CampaignViewSet,
@@ -68,4 +70,10 @@ def open_campaigns(request, home_page):
     return {"template": "evaluation/includes/home_campaigns.html", "campaign_pages": pages}
 
 
-from evaluation import wagtail_hooks_imports  # noqa: E402, F401
+
+@hooks.register("load_demo_content")
+def load_evaluation_demo(log):
+    from evaluation import demo
+
+    if not demo.load(log=log):
+        log("评选演示数据已存在，未做修改。")

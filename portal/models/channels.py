@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageQuerySet
 
 from .articles import ArticlePage
 from .listing import attach_images, paginate
@@ -21,9 +21,6 @@ class ContentQuerySet(PageQuerySet):
             .annotate(sort_date=Coalesce("articlepage__date", "noticepage__date", "storypage__date"))
             .order_by("-sort_date", "-id")
         )
-
-
-ContentManager = PageManager.from_queryset(ContentQuerySet)
 
 
 class ChannelPage(RoutablePageMixin, Page):
@@ -45,7 +42,7 @@ class ChannelPage(RoutablePageMixin, Page):
 
     def listed_content(self):
         """Everything published under this channel, its sub-channels included."""
-        return ContentManager().get_queryset().descendant_of(self).listed()
+        return ContentQuerySet(Page).descendant_of(self).listed()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

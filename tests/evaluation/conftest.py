@@ -16,3 +16,12 @@ def staff(jurisdictions):
 @pytest.fixture
 def campaign(db):
     return CampaignFactory()
+
+
+@pytest.fixture
+def campaign_page(home, campaign):
+    from evaluation.models import CampaignPage
+
+    page = CampaignPage(title="我推荐我评议身边好人", slug="tuijian", campaign=campaign)
+    home.add_child(instance=page)
+    return page
