@@ -15,6 +15,13 @@ def _invalidate(sender, **kwargs):
     cache.invalidate_all()
 
 
+def _invalidate_unless_created(sender, created=False, **kwargs):
+    # Site settings are created with their defaults on the first page view; the
+    # page that view renders already shows those defaults.
+    if not created:
+        cache.invalidate_all()
+
+
 def connect():
     from wagtail.models import Page
 
@@ -24,6 +31,8 @@ def connect():
     page_unpublished.connect(_invalidate, dispatch_uid="portal_cache_unpublished")
     post_page_move.connect(_invalidate, dispatch_uid="portal_cache_moved")
     post_delete.connect(_invalidate, sender=Page, dispatch_uid="portal_cache_page_deleted")
-    for model in (District, Menu, MenuItem, SiteSettings):
+    post_save.connect(_invalidate_unless_created, sender=SiteSettings, dispatch_uid="portal_cache_save_SiteSettings")
+    for model in (District, Menu, MenuItem):
         post_save.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_save_{model.__name__}")
+    for model in (District, Menu, MenuItem, SiteSettings):
         post_delete.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_delete_{model.__name__}")

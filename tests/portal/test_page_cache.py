@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 import redis
+from django.core.cache import cache
 
 from tests.factories.portal import ArticlePageFactory
 
@@ -27,7 +28,9 @@ def page_cache(request, settings):
             client.delete(key)
     else:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+        cache.clear()
         yield None
+        cache.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Page
 
+from evaluation.models import CampaignPage
 from home.models import HomePage
 from portal.models import (
     ArticlePage,
@@ -16,8 +17,9 @@ from portal.models import (
 )
 
 ALLOWED = {
-    HomePage: {ChannelPage, HonourRollPage, TopicPage},
-    ChannelPage: {ChannelPage, ArticlePage, NoticePage, StoryPage, TopicPage},
+    # Campaign pages plug themselves in from the evaluation app (see EvaluationConfig.ready).
+    HomePage: {ChannelPage, HonourRollPage, TopicPage, CampaignPage},
+    ChannelPage: {ChannelPage, ArticlePage, NoticePage, StoryPage, TopicPage, CampaignPage},
     HonourRollPage: {ReleasePage},
     ReleasePage: {HonoureePage},
     ArticlePage: set(),
@@ -43,6 +45,7 @@ def test_allowed_subpage_types(parent):
         (ReleasePage, {HonourRollPage}),
         (HonourRollPage, {HomePage}),
         (ChannelPage, {HomePage, ChannelPage}),
+        (CampaignPage, {HomePage, ChannelPage}),
     ],
     ids=lambda v: getattr(v, "__name__", ""),
 )
