@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# The caller's own configuration (and the browser tests' async switch) must not leak in.
+IGNORED_ENV = {"DATABASE_URL", "REDIS_URL", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "ELASTICSEARCH_URL"}
 PRODUCTION_ENV = {
     "SECRET_KEY": "x9#Lk2!vQ7@pZ4$wR8%tY1^uI6&oP3*aS5(dF0)gH-jK=lZ_cX+vB.nM,qW;eR",
     "ALLOWED_HOSTS": "wenming.example.cn",
@@ -25,7 +27,7 @@ def read_settings(module, **env):
         " 'search': settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'],"
         " 'ssl': getattr(settings, 'SECURE_SSL_REDIRECT', False)}))"
     )
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "ALLOWED_HOSTS"}}
+    clean = {k: v for k, v in os.environ.items() if k not in IGNORED_ENV}
     clean.update(env, DJANGO_SETTINGS_MODULE=module)
     out = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, check=True
@@ -71,7 +73,7 @@ def test_production_ssl_redirect_can_be_switched_off():
 
 
 def test_check_deploy_prints_no_warnings():
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in IGNORED_ENV}
     env.update(PRODUCTION_ENV, DJANGO_SETTINGS_MODULE="portal.settings.production")
     out = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
