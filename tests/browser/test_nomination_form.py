@@ -9,7 +9,7 @@ from tests.factories.portal import make_home_site
 
 from .conftest import serious_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

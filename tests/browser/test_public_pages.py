@@ -7,7 +7,7 @@ from portal.models import ArticlePage, ChannelPage, HonourRollPage, HonoureePage
 
 from .conftest import serious_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def check_page(page, name):
