@@ -349,8 +349,8 @@ def print_report(args, env, tables):
     print(
         f"\nworkers {args.workers} (gunicorn sync) · concurrency {args.concurrency} · {limit} per URL "
         f"after {args.warmup:g} s warm-up · load: {engine} · database {describe_database(args.database_url)} "
-        f"· cache {cache} · machine: nproc {os.cpu_count()}, load average {args.load_before:.2f} before / "
-        f"{os.getloadavg()[0]:.2f} after, Python {platform.python_version()}, "
+        f"· cache {cache} · machine: nproc {os.cpu_count()}, load average {args.load_before:.2f} before the run, "
+        f"Python {platform.python_version()}, "
         f"Django {django.get_version()}, Wagtail {wagtail.__version__}"
     )
     for cached, rows, notes in tables:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -269,7 +269,7 @@ class NominationViewSet(ModelViewSet):
         Column("category", label="类别", accessor="get_category_display"),
         Column("jurisdiction", label="辖区/单位"),
         Column("status", label="状态", accessor="get_status_display"),
-        Column("consent_given", label="本人同意"),
+        BooleanColumn("consent_given", label="本人同意"),
         DateColumn("created_at", label="提交时间"),
     ]
     list_export = EXPORT_FIELDS
