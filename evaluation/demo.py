@@ -26,7 +26,7 @@ from portal.models import District
 
 CAMPAIGN_TITLE = "2026年第四季度“清河好人”推荐评议"
 STAFF_GROUP = "评选工作人员"
-PASSWORD = "demo12345"
+PASSWORD = "demo12345"  # noqa: S105 - the published demo password (README)
 DEPARTMENTS = ["纪检监察", "公安", "税务", "市场监管", "卫生健康"]
 
 # (username, role, jurisdiction key, full name)
@@ -41,14 +41,70 @@ ACCOUNTS = [
 ]
 
 STORIES = [
-    ("赵桂兰", "female", 1956, "filial_love", "退休纺织工人", "赵桂兰照顾瘫痪在床的婆婆二十二年，每天翻身、擦洗、喂饭，婆婆从未生过褥疮。邻居们说，这个家里最暖的是她的那双手。"),
-    ("刘志刚", "male", 1979, "bravery", "出租车司机", "今年八月的一个雨夜，刘志刚驾车途经河堤，看见一辆电动车连人带车滑进排水沟，他停车跳进齐腰深的积水，把被困的母子托上岸后悄悄离开。"),
-    ("王建平", "male", 1963, "honesty", "个体粮油店店主", "王建平经营粮油店三十年，坚持足斤足两、明码标价。一次顾客多付了两千元货款，他翻遍进货单据找到对方，把钱如数退还。"),
-    ("李晓燕", "female", 1988, "dedication", "社区卫生服务站护士", "李晓燕在社区卫生服务站工作十年，为辖区两百多位慢病老人建立了随访档案，每周上门测血压、送药，老人们都叫她“贴心闺女”。"),
-    ("张德福", "male", 1950, "helping_others", "退休教师", "张德福退休后在社区开办免费“四点半课堂”，八年来辅导放学后无人照看的孩子三百余人次，还自费购买了上千册图书。"),
-    ("陈秀英", "female", 1969, "helping_others", "菜市场摊主", "陈秀英的菜摊上常年放着一个“爱心菜篮”，附近的困难老人可以随时取用。她说，少赚一点没关系，不能让老人饿着。"),
-    ("周文斌", "male", 1991, "dedication", "供电所抢修班班长", "周文斌带领抢修班扎根山区线路，去年冬季冰冻期间连续奋战七个昼夜，抢通线路二十多条，保障了三千多户村民用电。"),
-    ("吴淑珍", "female", 1960, "filial_love", "农民", "吴淑珍的丈夫因病去世后，她独自赡养年迈的公公和患病的小叔子，二十年如一日，把一个困难家庭撑成了村里的“五好家庭”。"),
+    (
+        "赵桂兰",
+        "female",
+        1956,
+        "filial_love",
+        "退休纺织工人",
+        "赵桂兰照顾瘫痪在床的婆婆二十二年，每天翻身、擦洗、喂饭，婆婆从未生过褥疮。邻居们说，这个家里最暖的是她的那双手。",
+    ),
+    (
+        "刘志刚",
+        "male",
+        1979,
+        "bravery",
+        "出租车司机",
+        "今年八月的一个雨夜，刘志刚驾车途经河堤，看见一辆电动车连人带车滑进排水沟，他停车跳进齐腰深的积水，把被困的母子托上岸后悄悄离开。",
+    ),
+    (
+        "王建平",
+        "male",
+        1963,
+        "honesty",
+        "个体粮油店店主",
+        "王建平经营粮油店三十年，坚持足斤足两、明码标价。一次顾客多付了两千元货款，他翻遍进货单据找到对方，把钱如数退还。",
+    ),
+    (
+        "李晓燕",
+        "female",
+        1988,
+        "dedication",
+        "社区卫生服务站护士",
+        "李晓燕在社区卫生服务站工作十年，为辖区两百多位慢病老人建立了随访档案，每周上门测血压、送药，老人们都叫她“贴心闺女”。",
+    ),
+    (
+        "张德福",
+        "male",
+        1950,
+        "helping_others",
+        "退休教师",
+        "张德福退休后在社区开办免费“四点半课堂”，八年来辅导放学后无人照看的孩子三百余人次，还自费购买了上千册图书。",
+    ),
+    (
+        "陈秀英",
+        "female",
+        1969,
+        "helping_others",
+        "菜市场摊主",
+        "陈秀英的菜摊上常年放着一个“爱心菜篮”，附近的困难老人可以随时取用。她说，少赚一点没关系，不能让老人饿着。",
+    ),
+    (
+        "周文斌",
+        "male",
+        1991,
+        "dedication",
+        "供电所抢修班班长",
+        "周文斌带领抢修班扎根山区线路，去年冬季冰冻期间连续奋战七个昼夜，抢通线路二十多条，保障了三千多户村民用电。",
+    ),
+    (
+        "吴淑珍",
+        "female",
+        1960,
+        "filial_love",
+        "农民",
+        "吴淑珍的丈夫因病去世后，她独自赡养年迈的公公和患病的小叔子，二十年如一日，把一个困难家庭撑成了村里的“五好家庭”。",
+    ),
 ]
 
 
@@ -185,10 +241,14 @@ def _nominations(campaign, places, users):
     review.review(made[0], actor=users["district1_reviewer"], action=Action.APPROVE)
     review.record_consent(made[0], actor=users["city_staff"], note="电话联系本人，同意公开事迹")
     review.review(made[0], actor=users["city_staff"], action=Action.APPROVE)
-    review.review(made[1], actor=users["district2_submitter"], action=Action.RETURN, reason="请补充事迹发生的具体时间和地点")
+    review.review(
+        made[1], actor=users["district2_submitter"], action=Action.RETURN, reason="请补充事迹发生的具体时间和地点"
+    )
     review.record_opinions(made[2], actor=users["district1_reviewer"], opinions=agree)
     review.review(made[2], actor=users["district1_reviewer"], action=Action.APPROVE)
-    review.record_opinions(made[3], actor=users["district2_reviewer"], opinions=dict(agree, 税务=("object", "存在未结税务事项")))
+    review.record_opinions(
+        made[3], actor=users["district2_reviewer"], opinions=dict(agree, 税务=("object", "存在未结税务事项"))
+    )
     review.review(made[3], actor=users["district2_reviewer"], action=Action.REJECT, reason="税务部门有异议，暂不推荐")
     return made
 
@@ -196,19 +256,34 @@ def _nominations(campaign, places, users):
 def _reserve(places, users):
     actor = users["city_staff"]
     reserve.register(
-        actor=actor, name="郭玉梅", category="helping_others", level=Level.CITY, jurisdiction=places["district1"],
-        unit="社区志愿者", story="郭玉梅组织邻里互助小组，十年来为独居老人代购代办上千次。", intake="phone",
-        contact="13900002222", id_number=_id_number("140106", datetime.date(1962, 7, 1), "052"),
+        actor=actor,
+        name="郭玉梅",
+        category="helping_others",
+        level=Level.CITY,
+        jurisdiction=places["district1"],
+        unit="社区志愿者",
+        story="郭玉梅组织邻里互助小组，十年来为独居老人代购代办上千次。",
+        intake="phone",
+        contact="13900002222",
+        id_number=_id_number("140106", datetime.date(1962, 7, 1), "052"),
     )
     reserve.register(
-        actor=actor, name="韩东", category="bravery", level=Level.CITY, jurisdiction=places["district2"],
-        unit="外卖骑手", story="韩东送餐途中发现居民楼冒烟，逐户敲门疏散二十余名居民。", intake="email",
+        actor=actor,
+        name="韩东",
+        category="bravery",
+        level=Level.CITY,
+        jurisdiction=places["district2"],
+        unit="外卖骑手",
+        story="韩东送餐途中发现居民楼冒烟，逐户敲门疏散二十余名居民。",
+        intake="email",
         contact="handong@example.com",
     )
 
 
 def _held_titles():
-    title = HeldTitle(person_name="杜明远", title="河东好人", level=Level.PROVINCE, awarded_on=datetime.date(2025, 6, 1))
+    title = HeldTitle(
+        person_name="杜明远", title="河东好人", level=Level.PROVINCE, awarded_on=datetime.date(2025, 6, 1)
+    )
     title.set_id_number(_id_number("140105", datetime.date(1970, 1, 1), "011"))
     title.save()
 

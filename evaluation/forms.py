@@ -58,13 +58,25 @@ class NominationForm(CaptchaMixin, forms.Form):
     photos = MultipleImageField(label="照片", required=False)
     nominator_name = forms.CharField(label="推荐人姓名", max_length=30)
     nominator_phone = forms.CharField(label="推荐人手机号", max_length=20)
-    consent = forms.BooleanField(
-        label="本人同意公开姓名、照片和事迹（本人自荐时必须勾选）", required=False
-    )
+    consent = forms.BooleanField(label="本人同意公开姓名、照片和事迹（本人自荐时必须勾选）", required=False)
 
     field_order = [
-        "method", "channel", "nominee_name", "gender", "birth_year", "id_number", "jurisdiction", "unit",
-        "category", "story", "photos", "nominator_name", "nominator_phone", "consent", "captcha_key", "captcha_answer",
+        "method",
+        "channel",
+        "nominee_name",
+        "gender",
+        "birth_year",
+        "id_number",
+        "jurisdiction",
+        "unit",
+        "category",
+        "story",
+        "photos",
+        "nominator_name",
+        "nominator_phone",
+        "consent",
+        "captcha_key",
+        "captcha_answer",
     ]
 
     def __init__(self, *args, campaign, **kwargs):

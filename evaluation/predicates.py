@@ -10,9 +10,7 @@ def profile_of(user):
     if not hasattr(user, "_evaluation_profile_cache"):
         from evaluation.models import StaffProfile
 
-        user._evaluation_profile_cache = (
-            StaffProfile.objects.select_related("jurisdiction").filter(user=user).first()
-        )
+        user._evaluation_profile_cache = StaffProfile.objects.select_related("jurisdiction").filter(user=user).first()
     return user._evaluation_profile_cache
 
 

@@ -4,8 +4,8 @@ Every screen, the API and the exports ask these functions; jurisdiction
 scoping is one queryset (`nominations_for`) shared by all of them.
 """
 
-from evaluation.choices import Role
 from evaluation import predicates
+from evaluation.choices import Role
 from evaluation.predicates import covers, has_role, profile_of
 from evaluation.workflows.nomination import Status, Step
 

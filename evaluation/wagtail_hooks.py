@@ -2,8 +2,10 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from evaluation import rules
-from evaluation import wagtail_hooks_imports  # noqa: F401  (organisation import screens)
+from evaluation import (
+    rules,
+    wagtail_hooks_imports,  # noqa: F401  (organisation import screens)
+)
 from evaluation.dashboard import NominationCountsPanel
 from evaluation.services.audit import LOG_ACTIONS
 from evaluation.viewsets.nominations import nomination_viewset
@@ -58,7 +60,9 @@ def open_campaigns(request, home_page):
     today = timezone.localdate()
     pages = (
         CampaignPage.objects.live()
-        .filter(campaign__stages__enabled=True, campaign__stages__starts_on__lte=today, campaign__stages__ends_on__gte=today)
+        .filter(
+            campaign__stages__enabled=True, campaign__stages__starts_on__lte=today, campaign__stages__ends_on__gte=today
+        )
         .select_related("campaign")
         .prefetch_related("campaign__stages")
         .distinct()
@@ -68,7 +72,6 @@ def open_campaigns(request, home_page):
     if not pages:
         return None
     return {"template": "evaluation/includes/home_campaigns.html", "campaign_pages": pages}
-
 
 
 @hooks.register("load_demo_content")

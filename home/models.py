@@ -20,20 +20,40 @@ class HomePage(Page):
 
     welcome = models.CharField("欢迎语", max_length=200, blank=True)
     news_channel = models.ForeignKey(
-        "portal.ChannelPage", verbose_name="要闻栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.ChannelPage",
+        verbose_name="要闻栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     notice_channel = models.ForeignKey(
-        "portal.ChannelPage", verbose_name="通知公告栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.ChannelPage",
+        verbose_name="通知公告栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     story_channel = models.ForeignKey(
-        "portal.ChannelPage", verbose_name="身边故事栏目", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.ChannelPage",
+        verbose_name="身边故事栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     carousel_size = models.PositiveSmallIntegerField("轮播图数量", default=5)
 
     content_panels = Page.content_panels + [
         FieldPanel("welcome"),
         MultiFieldPanel(
-            [FieldPanel("news_channel"), FieldPanel("notice_channel"), FieldPanel("story_channel"), FieldPanel("carousel_size")],
+            [
+                FieldPanel("news_channel"),
+                FieldPanel("notice_channel"),
+                FieldPanel("story_channel"),
+                FieldPanel("carousel_size"),
+            ],
             heading="首页版块",
         ),
     ]

@@ -8,9 +8,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label="图片")
-    alt = blocks.CharBlock(
-        label="替代文字", required=False, help_text="供读屏软件朗读；留空时使用图片标题。"
-    )
+    alt = blocks.CharBlock(label="替代文字", required=False, help_text="供读屏软件朗读；留空时使用图片标题。")
     caption = blocks.CharBlock(label="图片说明", required=False)
 
     class Meta:

@@ -72,12 +72,15 @@ def create_nomination(request, payload: Form[NominationIn], photos: File[list[Up
         nomination, merged = intake.submit(campaign, form.to_data())
     except ValidationError as exc:
         return Status(400, {"message": "；".join(exc.messages), "errors": {"__all__": exc.messages}})
-    return Status(201, {
-        "tracking_number": nomination.tracking_number,
-        "merged": merged,
-        "status": nomination.status,
-        "status_label": NominationStatus(nomination.status).label,
-    })
+    return Status(
+        201,
+        {
+            "tracking_number": nomination.tracking_number,
+            "merged": merged,
+            "status": nomination.status,
+            "status_label": NominationStatus(nomination.status).label,
+        },
+    )
 
 
 @public.get(
@@ -93,13 +96,16 @@ def nomination_status(request, tracking_number: str, phone: Query[str]):
     nomination = intake.find_for_status_page(tracking_number, phone)
     if nomination is None:
         return Status(404, {"message": "未找到该推荐，请核对查询编号和手机号。"})
-    return Status(200, {
-        "tracking_number": nomination.tracking_number,
-        "campaign": nomination.campaign.title,
-        "status": nomination.status,
-        "status_label": NominationStatus(nomination.status).label,
-        "updated_at": nomination.updated_at,
-    })
+    return Status(
+        200,
+        {
+            "tracking_number": nomination.tracking_number,
+            "campaign": nomination.campaign.title,
+            "status": nomination.status,
+            "status_label": NominationStatus(nomination.status).label,
+            "updated_at": nomination.updated_at,
+        },
+    )
 
 
 def _staff_out(user, nomination):
@@ -133,7 +139,9 @@ def staff_nominations(request, status: str = "", campaign: int | None = None):
 
 @staff.get("/nominations/{nomination_id}", response={200: StaffNominationOut, 404: ErrorOut}, summary="推荐详情")
 def staff_nomination(request, nomination_id: int):
-    nomination = get_object_or_404(rules.nominations_for(request.user).select_related("campaign", "jurisdiction"), pk=nomination_id)
+    nomination = get_object_or_404(
+        rules.nominations_for(request.user).select_related("campaign", "jurisdiction"), pk=nomination_id
+    )
     return Status(200, _staff_out(request.user, nomination))
 
 

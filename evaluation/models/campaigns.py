@@ -81,7 +81,9 @@ class Campaign(ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("story_min_chars"), FieldPanel("story_max_chars")]),
-                FieldRowPanel([FieldPanel("max_photos"), FieldPanel("photo_max_bytes"), FieldPanel("photo_max_pixels")]),
+                FieldRowPanel(
+                    [FieldPanel("max_photos"), FieldPanel("photo_max_bytes"), FieldPanel("photo_max_pixels")]
+                ),
                 FieldPanel("photo_formats"),
             ],
             heading="材料要求",
@@ -149,7 +151,11 @@ class CampaignStage(Orderable):
     starts_on = models.DateField("开始日期")
     ends_on = models.DateField("结束日期")
 
-    panels = [FieldPanel("kind"), FieldPanel("enabled"), FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])]
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("enabled"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "活动阶段"

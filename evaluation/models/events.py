@@ -7,7 +7,12 @@ class NominationEvent(models.Model):
 
     nomination = models.ForeignKey("evaluation.Nomination", on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     action = models.CharField("操作", max_length=40)
     from_status = models.CharField("原状态", max_length=30, blank=True)
@@ -20,6 +25,9 @@ class NominationEvent(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = "操作记录"
         verbose_name_plural = "操作记录"
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

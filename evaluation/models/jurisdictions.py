@@ -57,4 +57,6 @@ class StaffProfile(models.Model):
         verbose_name_plural = "评选工作人员"
 
     def __str__(self):
-        return f"{self.user.get_full_name() or self.user.get_username()}（{self.get_role_display()}·{self.jurisdiction}）"
+        return (
+            f"{self.user.get_full_name() or self.user.get_username()}（{self.get_role_display()}·{self.jurisdiction}）"
+        )

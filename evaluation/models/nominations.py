@@ -31,8 +31,12 @@ class NominationQuerySet(models.QuerySet):
 class Nomination(index.Indexed, models.Model):
     """One nominee in one campaign, with every nominator who put them forward."""
 
-    campaign = models.ForeignKey("evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="nominations")
-    tracking_number = models.CharField("查询编号", max_length=20, unique=True, default=new_tracking_number, editable=False)
+    campaign = models.ForeignKey(
+        "evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="nominations"
+    )
+    tracking_number = models.CharField(
+        "查询编号", max_length=20, unique=True, default=new_tracking_number, editable=False
+    )
     status = models.CharField("状态", max_length=30, choices=Status.choices, default=Status.PENDING_GRASSROOTS)
     returned_from = models.CharField("退回环节", max_length=20, choices=Step.choices, blank=True)
     method = models.CharField("推荐方式", max_length=20, choices=NominationMethod.choices)
@@ -54,19 +58,39 @@ class Nomination(index.Indexed, models.Model):
 
     consent_given = models.BooleanField("本人已同意公开", default=False)
     consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="同意记录人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="同意记录人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_recorded_at = models.DateTimeField("同意记录时间", null=True, blank=True)
     consent_note = models.CharField("同意方式说明", max_length=200, blank=True)
 
     submitting_organisation = models.ForeignKey(
-        "evaluation.Jurisdiction", verbose_name="报送单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "evaluation.Jurisdiction",
+        verbose_name="报送单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     submission = models.ForeignKey(
-        "evaluation.OrganisationSubmission", verbose_name="报送批次", null=True, blank=True, on_delete=models.SET_NULL, related_name="nominations"
+        "evaluation.OrganisationSubmission",
+        verbose_name="报送批次",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
     )
     reserve_entry = models.ForeignKey(
-        "evaluation.ReserveEntry", verbose_name="来自储备库", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "evaluation.ReserveEntry",
+        verbose_name="来自储备库",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     forwarded_at = models.DateTimeField("报送市文明办时间", null=True, blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
@@ -128,9 +152,16 @@ class Nominator(models.Model):
     method = models.CharField("推荐方式", max_length=20, choices=NominationMethod.choices)
     channel = models.CharField("推荐渠道", max_length=20, choices=NominationChannel.choices)
     organisation = models.ForeignKey(
-        "evaluation.Jurisdiction", verbose_name="推荐单位", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "evaluation.Jurisdiction",
+        verbose_name="推荐单位",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     story = models.TextField("该推荐人提交的事迹", blank=True)
     created_at = models.DateTimeField("推荐时间", auto_now_add=True)
 
@@ -168,6 +199,9 @@ class NominationPhoto(models.Model):
         verbose_name = "照片"
         verbose_name_plural = "照片"
 
+    def __str__(self):
+        return f"{self.nomination_id}·{self.width}×{self.height}"
+
 
 class DepartmentOpinion(models.Model):
     """A department's opinion on a nominee, recorded at the district step."""
@@ -183,6 +217,9 @@ class DepartmentOpinion(models.Model):
         verbose_name = "部门意见"
         verbose_name_plural = "部门意见"
         constraints = [models.UniqueConstraint(fields=["nomination", "department"], name="one_opinion_per_department")]
+
+    def __str__(self):
+        return f"{self.department}：{self.get_verdict_display()}"
 
 
 class HeldTitle(models.Model):

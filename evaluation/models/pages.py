@@ -16,7 +16,9 @@ from evaluation.workflows.nomination import Status
 class CampaignPage(RoutablePageMixin, Page):
     """The public face of a campaign: overview, nominate, status lookup, candidates."""
 
-    campaign = models.ForeignKey("evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="pages")
+    campaign = models.ForeignKey(
+        "evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="pages"
+    )
     intro = models.TextField("活动简介", blank=True)
     rules = RichTextField("推荐须知", blank=True, features=["bold", "ol", "ul", "link"])
 
@@ -92,7 +94,11 @@ class CampaignPage(RoutablePageMixin, Page):
             searched = True
             nomination = find_for_status_page(form.cleaned_data["tracking_number"], form.cleaned_data["phone"])
         response = self._render(
-            request, "evaluation/campaign_status.html", form=form, nomination=nomination, searched=searched,
+            request,
+            "evaluation/campaign_status.html",
+            form=form,
+            nomination=nomination,
+            searched=searched,
             steps=STATUS_STEPS,
         )
         response["Cache-Control"] = "private, no-store"

@@ -20,7 +20,10 @@ class ReserveEntry(index.Indexed, models.Model):
     category = models.CharField("类别", max_length=30, choices=Category.choices)
     level = models.CharField("级别", max_length=20, choices=Level.choices, default=Level.CITY)
     jurisdiction = models.ForeignKey(
-        "evaluation.Jurisdiction", verbose_name="所属辖区/单位", on_delete=models.PROTECT, related_name="reserve_entries"
+        "evaluation.Jurisdiction",
+        verbose_name="所属辖区/单位",
+        on_delete=models.PROTECT,
+        related_name="reserve_entries",
     )
     unit = models.CharField("工作单位或身份", max_length=100, blank=True)
     story = models.TextField("事迹")
@@ -31,13 +34,25 @@ class ReserveEntry(index.Indexed, models.Model):
     id_number_masked = models.CharField("身份证号", max_length=20, blank=True, editable=False)
     id_number_cipher = models.TextField(blank=True, editable=False)
     source_nomination = models.ForeignKey(
-        "evaluation.Nomination", verbose_name="原推荐", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "evaluation.Nomination",
+        verbose_name="原推荐",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     carried_into = models.ForeignKey(
-        "evaluation.Nomination", verbose_name="已转入推荐", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "evaluation.Nomination",
+        verbose_name="已转入推荐",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     search_text = models.TextField(blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField("入库时间", auto_now_add=True)
 
     search_fields = [index.SearchField("search_text"), index.FilterField("category"), index.FilterField("level")]

@@ -12,8 +12,12 @@ def submission_path(instance, filename):
 class OrganisationSubmission(models.Model):
     """A unit's or district's bulk submission: the XLSX list plus the sealed PDF document."""
 
-    campaign = models.ForeignKey("evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="+")
-    organisation = models.ForeignKey("evaluation.Jurisdiction", verbose_name="报送单位", on_delete=models.PROTECT, related_name="+")
+    campaign = models.ForeignKey(
+        "evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "evaluation.Jurisdiction", verbose_name="报送单位", on_delete=models.PROTECT, related_name="+"
+    )
     document = models.FileField("正式推荐文件（盖章PDF）", upload_to=submission_path)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     row_count = models.PositiveIntegerField("人数", default=0)

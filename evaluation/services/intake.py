@@ -141,7 +141,9 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
     if merged:
         audit.record(nomination, action="merged", actor=actor, nominators=nomination.nominators.count())
     else:
-        audit.record(nomination, action="submitted", actor=actor, to_status=status, method=data.method, channel=data.channel)
+        audit.record(
+            nomination, action="submitted", actor=actor, to_status=status, method=data.method, channel=data.channel
+        )
     return nomination, merged
 
 
@@ -153,10 +155,14 @@ def submit(campaign, data, *, actor=None, organisation=None, submission=None, pu
     if status == Status.PENDING_CITY:
         check_quota(campaign, organisation or data.jurisdiction)
     try:
-        return _write(campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status)
+        return _write(
+            campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status
+        )
     except IntegrityError:
         # Two submissions of the same nominee raced: the second one merges.
-        return _write(campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status)
+        return _write(
+            campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status
+        )
 
 
 def find_for_status_page(tracking_number, phone):

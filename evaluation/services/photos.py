@@ -27,7 +27,9 @@ def check_photo(upload, campaign):
         upload.seek(0, io.SEEK_END)
         size = upload.tell()
     if size > campaign.photo_max_bytes:
-        raise ValidationError(f"{label}大小为{_kb(size)}，超过{_kb(campaign.photo_max_bytes)}的上限。", code="photo_bytes")
+        raise ValidationError(
+            f"{label}大小为{_kb(size)}，超过{_kb(campaign.photo_max_bytes)}的上限。", code="photo_bytes"
+        )
     upload.seek(0)
     data = upload.read()
     allowed = "、".join(campaign.photo_formats)
@@ -53,7 +55,14 @@ def check_photo(upload, campaign):
                 Image.frombytes("RGB", image.size, image.tobytes()).save(out, "JPEG", quality=85, optimize=True)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError, SyntaxError, ValueError):
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ):
         raise ValidationError(f"{label}不是有效的图片文件，请上传{allowed}格式的照片。", code="photo_invalid") from None
     return CheckedPhoto(name="photo.jpg", content=ContentFile(out.getvalue(), name="photo.jpg"))
 

@@ -54,7 +54,9 @@ def review(nomination, *, actor, action, reason="", override_reason=""):
     reason, override_reason = (reason or "").strip(), (override_reason or "").strip()
     source = nomination.status
     target = next_status(nomination, action)
-    allowed = rules.can_resubmit(actor, nomination) if action == Action.RESUBMIT else rules.can_review(actor, nomination)
+    allowed = (
+        rules.can_resubmit(actor, nomination) if action == Action.RESUBMIT else rules.can_review(actor, nomination)
+    )
     if not allowed:
         raise PermissionDenied("您无权对该推荐执行此操作（仅限本辖区、本环节的审核人员）。")
     step = Status.step_of(source)
@@ -82,7 +84,13 @@ def review(nomination, *, actor, action, reason="", override_reason=""):
         nomination.returned_from = ""
     nomination.save()
     audit.record(
-        nomination, action=action, actor=actor, from_status=source, to_status=target, reason=reason or override_reason, **data
+        nomination,
+        action=action,
+        actor=actor,
+        from_status=source,
+        to_status=target,
+        reason=reason or override_reason,
+        **data,
     )
     return nomination
 

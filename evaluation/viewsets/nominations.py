@@ -225,7 +225,9 @@ class NominationConsentView(WagtailAdminTemplateMixin, FormView):
         from django import forms
 
         class ConsentForm(forms.Form):
-            note = forms.CharField(label="本人同意的方式", max_length=200, help_text="例如：2026年5月3日电话确认，本人同意公开。")
+            note = forms.CharField(
+                label="本人同意的方式", max_length=200, help_text="例如：2026年5月3日电话确认，本人同意公开。"
+            )
 
         return ConsentForm
 

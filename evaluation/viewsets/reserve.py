@@ -74,8 +74,8 @@ class CarryForm(forms.Form):
         if category:
             qs = qs.filter(category=category)
         self.fields["entries"].queryset = qs
-        self.fields["entries"].label_from_instance = (
-            lambda e: f"{e.name}·{e.get_category_display()}·{e.get_level_display()}·{e.jurisdiction}"
+        self.fields["entries"].label_from_instance = lambda e: (
+            f"{e.name}·{e.get_category_display()}·{e.get_level_display()}·{e.jurisdiction}"
         )
 
 
@@ -150,4 +150,3 @@ class ReserveViewSet(ModelViewSet):
 
 
 reserve_viewset = ReserveViewSet("evaluation_reserve", url_prefix="evaluation/reserve")
-

@@ -60,7 +60,9 @@ class StaffProfileViewSet(ModelViewSet):
 class HeldTitleForm(forms.ModelForm):
     """Staff type the ID number once; only its keyed hash and mask are stored."""
 
-    id_number = forms.CharField(label="身份证号码", max_length=18, required=False, help_text="新增时必填；修改时留空则不变。")
+    id_number = forms.CharField(
+        label="身份证号码", max_length=18, required=False, help_text="新增时必填；修改时留空则不变。"
+    )
 
     class Meta:
         model = HeldTitle
@@ -87,7 +89,13 @@ class HeldTitleViewSet(ModelViewSet):
     model = HeldTitle
     icon = "pick"
     menu_label = "已获荣誉"
-    list_display = ["person_name", "title", Column("level", accessor="get_level_display", label="级别"), "awarded_on", "id_number_masked"]
+    list_display = [
+        "person_name",
+        "title",
+        Column("level", accessor="get_level_display", label="级别"),
+        "awarded_on",
+        "id_number_masked",
+    ]
     list_filter = ["level"]
     search_fields = ["person_name", "title"]
     search_backend_name = None

@@ -31,13 +31,19 @@ class Status(models.TextChoices):
 
     @classmethod
     def pending_for(cls, step):
-        return {Step.GRASSROOTS: cls.PENDING_GRASSROOTS, Step.DISTRICT: cls.PENDING_DISTRICT, Step.CITY: cls.PENDING_CITY}[step]
+        return {
+            Step.GRASSROOTS: cls.PENDING_GRASSROOTS,
+            Step.DISTRICT: cls.PENDING_DISTRICT,
+            Step.CITY: cls.PENDING_CITY,
+        }[step]
 
     @classmethod
     def step_of(cls, status):
-        return {cls.PENDING_GRASSROOTS: Step.GRASSROOTS, cls.PENDING_DISTRICT: Step.DISTRICT, cls.PENDING_CITY: Step.CITY}.get(
-            status
-        )
+        return {
+            cls.PENDING_GRASSROOTS: Step.GRASSROOTS,
+            cls.PENDING_DISTRICT: Step.DISTRICT,
+            cls.PENDING_CITY: Step.CITY,
+        }.get(status)
 
     @classmethod
     def forwarded(cls):

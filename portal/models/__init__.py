@@ -3,7 +3,7 @@
 from .articles import ArticlePage, ArticlePageTag
 from .channels import ChannelPage, ContentQuerySet
 from .districts import District
-from .honour_roll import HonourHeld, HonourRollPage, HonoureePage, ReleasePage
+from .honour_roll import HonoureePage, HonourHeld, HonourRollPage, ReleasePage
 from .notices import NoticeAttachment, NoticePage
 from .site_settings import Menu, MenuItem, SiteSettings
 from .stories import StoryPage

@@ -49,9 +49,13 @@ class ArticlePage(SegmentedSearchMixin, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields + [
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SegmentedSearchMixin.search_fields
+        + [
+            index.FilterField("date"),
+        ]
+    )
 
     parent_page_types = ["portal.ChannelPage"]
     subpage_types = []

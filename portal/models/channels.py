@@ -34,7 +34,13 @@ class ChannelPage(RoutablePageMixin, Page):
     settings_panels = Page.settings_panels + [FieldPanel("per_page"), FieldPanel("show_on_home")]
 
     parent_page_types = ["home.HomePage", "portal.ChannelPage"]
-    subpage_types = ["portal.ChannelPage", "portal.ArticlePage", "portal.NoticePage", "portal.StoryPage", "portal.TopicPage"]
+    subpage_types = [
+        "portal.ChannelPage",
+        "portal.ArticlePage",
+        "portal.NoticePage",
+        "portal.StoryPage",
+        "portal.TopicPage",
+    ]
 
     class Meta:
         verbose_name = "栏目"

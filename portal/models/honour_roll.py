@@ -49,7 +49,8 @@ class HonourRollPage(Page):
         level, year = params.get("level"), params.get("year", "")
         if level in Level.values or year.isdigit():
             chosen = [
-                r for r in releases
+                r
+                for r in releases
                 if (level not in Level.values or r.level == level) and (not year.isdigit() or r.year == int(year))
             ]
             if not chosen:
@@ -142,10 +143,14 @@ class HonoureePage(SegmentedSearchMixin, Page):
         InlinePanel("honours", label="所获荣誉"),
     ]
 
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields + [
-        index.FilterField("category"),
-        index.FilterField("release_date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SegmentedSearchMixin.search_fields
+        + [
+            index.FilterField("category"),
+            index.FilterField("release_date"),
+        ]
+    )
 
     parent_page_types = ["portal.ReleasePage"]
     subpage_types = []

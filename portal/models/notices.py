@@ -33,9 +33,13 @@ class NoticePage(SegmentedSearchMixin, RoutablePageMixin, Page):
         InlinePanel("attachments", label="附件"),
     ]
 
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields + [
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SegmentedSearchMixin.search_fields
+        + [
+            index.FilterField("date"),
+        ]
+    )
 
     parent_page_types = ["portal.ChannelPage"]
     subpage_types = []
@@ -69,7 +73,9 @@ class NoticePage(SegmentedSearchMixin, RoutablePageMixin, Page):
 
 class NoticeAttachment(Orderable):
     notice = ParentalKey(NoticePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name="文件", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name="文件", on_delete=models.CASCADE, related_name="+"
+    )
     title = models.CharField("显示名称", max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]

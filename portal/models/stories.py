@@ -14,7 +14,9 @@ from .mixins import SegmentedSearchMixin, stream_text
 class StoryPage(SegmentedSearchMixin, Page):
     """A story from daily life (身边故事) about a person or a collective."""
 
-    subject_kind = models.CharField("主人公类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON)
+    subject_kind = models.CharField(
+        "主人公类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON
+    )
     subject_name = models.CharField("主人公", max_length=100, help_text="个人姓名或集体名称。")
     category = models.CharField("类别", max_length=30, choices=Category.choices, default=Category.HELPING_OTHERS)
     unit = models.CharField("推荐单位", max_length=100, blank=True)
@@ -45,10 +47,14 @@ class StoryPage(SegmentedSearchMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + SegmentedSearchMixin.search_fields + [
-        index.FilterField("category"),
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + SegmentedSearchMixin.search_fields
+        + [
+            index.FilterField("category"),
+            index.FilterField("date"),
+        ]
+    )
 
     parent_page_types = ["portal.ChannelPage"]
     subpage_types = []

@@ -13,7 +13,12 @@ class TopicPage(SegmentedSearchMixin, Page):
 
     lead = models.TextField("导语", blank=True)
     banner_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="专题头图", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name="专题头图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sections = StreamField([("section", TopicSectionBlock())], verbose_name="专题板块", blank=True)
 

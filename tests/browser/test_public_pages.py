@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from portal.models import ArticlePage, ChannelPage, HonourRollPage, HonoureePage
+from portal.models import ArticlePage, ChannelPage, HonoureePage, HonourRollPage
 
 from .conftest import serious_violations
 

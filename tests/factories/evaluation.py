@@ -77,7 +77,10 @@ class CampaignFactory(factory.django.DjangoModelFactory):
         today = timezone.localdate()
         for kind in extracted if extracted is not None else [StageKind.NOMINATION, StageKind.REVIEW]:
             CampaignStage.objects.create(
-                campaign=obj, kind=kind, starts_on=today - datetime.timedelta(days=10), ends_on=today + datetime.timedelta(days=20)
+                campaign=obj,
+                kind=kind,
+                starts_on=today - datetime.timedelta(days=10),
+                ends_on=today + datetime.timedelta(days=20),
             )
 
 

@@ -36,9 +36,7 @@ def site(home, channel, release, honour_roll):
             ArticlePageFactory(parent=channel, cover_image=image, featured=i % 4 == 0)
             NoticePageFactory(parent=notices)
             StoryPageFactory(parent=stories, cover_image=image, district=districts[i % 2])
-            HonoureePageFactory(
-                parent=release, photo=image, district=districts[i % 2], category=CATEGORIES[i % 5]
-            )
+            HonoureePageFactory(parent=release, photo=image, district=districts[i % 2], category=CATEGORIES[i % 5])
             state["n"] += 1
 
     return {"grow": grow, "home": home, "channel": channel, "roll": honour_roll, "release": release}

@@ -113,9 +113,10 @@ def test_filter_by_type(client, pages):
 def test_filter_by_category_and_year(client, pages):
     assert titles(client.get("/search/", {"query": "婆婆", "category": "filial_love"})) == ["张秀兰"]
     assert titles(client.get("/search/", {"query": "婆婆", "category": "bravery"})) == []
-    assert titles(client.get("/search/", {"query": "志愿者", "year": "2026"})) == ["志愿服务进万家", "周末活动掠影"] or set(
-        titles(client.get("/search/", {"query": "志愿者", "year": "2026"}))
-    ) == {"志愿服务进万家", "周末活动掠影"}
+    assert titles(client.get("/search/", {"query": "志愿者", "year": "2026"})) == [
+        "志愿服务进万家",
+        "周末活动掠影",
+    ] or set(titles(client.get("/search/", {"query": "志愿者", "year": "2026"}))) == {"志愿服务进万家", "周末活动掠影"}
     assert titles(client.get("/search/", {"query": "落水", "year": "2026"})) == []
 
 

@@ -10,6 +10,6 @@ class Command(BaseCommand):
         if not demo.load(log=self.stdout.write):
             self.stdout.write(self.style.WARNING("评选演示数据已存在，未做修改。"))
             return
-        self.stdout.write("演示账号（密码均为 %s）：" % demo.PASSWORD)
+        self.stdout.write(f"演示账号（密码均为 {demo.PASSWORD}）：")
         for username, role, _place, full_name in demo.ACCOUNTS:
             self.stdout.write(f"  {username}  {role.label}  {full_name}")

@@ -47,7 +47,9 @@ def test_public_nomination_gives_a_tracking_number(client, jurisdictions, campai
     token, answer = fresh_captcha(client, nominate_url)
     with caplog.at_level(logging.DEBUG):
         response = client.post(
-            nominate_url, {**form_data(jurisdictions["hexi_street"], token, answer), "photos": [photo_upload()]}, follow=True
+            nominate_url,
+            {**form_data(jurisdictions["hexi_street"], token, answer), "photos": [photo_upload()]},
+            follow=True,
         )
     nomination = Nomination.objects.get()
     content = response.content.decode()
@@ -56,11 +58,15 @@ def test_public_nomination_gives_a_tracking_number(client, jurisdictions, campai
     assert ID_NUMBER not in caplog.text and "13812345678" not in caplog.text
     assert nomination.photos.count() == 1
 
-    status = client.get(campaign_page.url + "status/", {"tracking_number": nomination.tracking_number, "phone": "13812345678"})
+    status = client.get(
+        campaign_page.url + "status/", {"tracking_number": nomination.tracking_number, "phone": "13812345678"}
+    )
     page = status.content.decode()
     assert "待基层审核" in page and ID_NUMBER not in page
     assert status["Cache-Control"].startswith("private")
-    wrong = client.get(campaign_page.url + "status/", {"tracking_number": nomination.tracking_number, "phone": "13900000000"})
+    wrong = client.get(
+        campaign_page.url + "status/", {"tracking_number": nomination.tracking_number, "phone": "13900000000"}
+    )
     assert "未找到该推荐" in wrong.content.decode()
 
 
@@ -113,7 +119,7 @@ def test_closed_campaign_shows_no_form(client, campaign, nominate_url):
     campaign.stages.all().delete()
     response = client.get(nominate_url)
     assert "不在推荐阶段" in response.content.decode()
-    assert "<form class=\"nomination-form\"" not in response.content.decode()
+    assert '<form class="nomination-form"' not in response.content.decode()
 
 
 def test_open_campaign_is_listed_on_home_page(client, campaign_page):

@@ -113,7 +113,9 @@ BAD_INPUT = {
 def test_bad_input_saves_nothing(case, campaign, jurisdictions):
     kind, overrides = BAD_INPUT[case]
     if kind == "closed":
-        campaign.stages.filter(kind=StageKind.NOMINATION).update(starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2020, 2, 1))
+        campaign.stages.filter(kind=StageKind.NOMINATION).update(
+            starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2020, 2, 1)
+        )
     if kind == "category":
         campaign.categories = ["helping_others"]
         campaign.save()
@@ -136,7 +138,9 @@ def test_decompression_bomb_message_names_the_pixels(campaign, jurisdictions):
 
 def test_holder_of_same_or_higher_title_is_refused_with_reason(campaign, jurisdictions):
     id_number = make_id_number(seq="124")
-    title = HeldTitle(person_name="王秀英", title="山西好人", level=Level.PROVINCE, awarded_on=datetime.date(2024, 3, 1))
+    title = HeldTitle(
+        person_name="王秀英", title="山西好人", level=Level.PROVINCE, awarded_on=datetime.date(2024, 3, 1)
+    )
     title.set_id_number(id_number)
     title.save()
     with pytest.raises(ValidationError) as exc:

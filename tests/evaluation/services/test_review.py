@@ -18,7 +18,9 @@ def nomination(campaign, jurisdictions):
 
 
 def nominate(campaign, jurisdiction, seq):
-    return intake.submit(campaign, nomination_data(jurisdiction, id_number=make_id_number(seq=f"{seq:03d}"[:2] + "4")))[0]
+    return intake.submit(campaign, nomination_data(jurisdiction, id_number=make_id_number(seq=f"{seq:03d}"[:2] + "4")))[
+        0
+    ]
 
 
 def test_full_path_to_valid_candidate_with_audit_trail(nomination, staff):
@@ -87,7 +89,10 @@ def test_district_step_refuses_missing_or_negative_opinions_without_override(nom
         review.review(nomination, actor=staff["hexi_reviewer"], action=Action.APPROVE)
     assert "税务有异议" in exc.value.messages[0]
     review.review(
-        nomination, actor=staff["hexi_reviewer"], action=Action.APPROVE, override_reason="欠税已于本月补缴，税务部门书面说明"
+        nomination,
+        actor=staff["hexi_reviewer"],
+        action=Action.APPROVE,
+        override_reason="欠税已于本月补缴，税务部门书面说明",
     )
     nomination.refresh_from_db()
     assert nomination.status == Status.PENDING_CITY

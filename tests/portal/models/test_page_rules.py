@@ -8,8 +8,8 @@ from home.models import HomePage
 from portal.models import (
     ArticlePage,
     ChannelPage,
-    HonourRollPage,
     HonoureePage,
+    HonourRollPage,
     NoticePage,
     ReleasePage,
     StoryPage,
