@@ -20,6 +20,7 @@ from evaluation.forms import ReviewForm
 from evaluation.models import Campaign, Jurisdiction, Nomination
 from evaluation.permissions import NominationPolicy
 from evaluation.services import audit
+from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
 from evaluation.workflows.nomination import Action, Status, Step, TransitionNotAllowed
 
@@ -111,6 +112,8 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
             can_record_consent=rules.can_record_consent(user, nomination) and not nomination.consent_given,
             review_url=reverse("evaluation_nominations:review", args=[nomination.pk]),
             consent_url=reverse("evaluation_nominations:consent", args=[nomination.pk]),
+            can_keep_on_file=rules.can_manage_reserve(user),
+            keep_on_file_url=reverse("evaluation_nominations:keep_on_file", args=[nomination.pk]),
             status_labels=dict(Status.choices),
         )
         return context
@@ -249,6 +252,43 @@ class NominationConsentView(WagtailAdminTemplateMixin, FormView):
         return redirect("evaluation_nominations:inspect", self.nomination.pk)
 
 
+class KeepOnFileView(WagtailAdminTemplateMixin, FormView):
+    """City staff put a nomination that was not listed into the reserve pool (储备库)."""
+
+    template_name = "evaluation/admin/nomination_keep_on_file.html"
+    header_icon = "folder-open-inverse"
+
+    def get_form_class(self):
+        from django import forms
+
+        from evaluation.choices import Level
+
+        class KeepForm(forms.Form):
+            level = forms.ChoiceField(label="入库级别", choices=Level.choices)
+
+        return KeepForm
+
+    def get_initial(self):
+        return {"level": self.nomination.campaign.level}
+
+    def dispatch(self, request, pk):
+        self.nomination = get_object_or_404(rules.nominations_for(request.user).select_related("campaign"), pk=pk)
+        if not rules.can_manage_reserve(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return f"转入储备库：{self.nomination.nominee_name}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nomination=self.nomination, **kwargs)
+
+    def form_valid(self, form):
+        reserve_service.keep_on_file(self.nomination, actor=self.request.user, level=form.cleaned_data["level"])
+        messages.success(self.request, f"已将“{self.nomination.nominee_name}”转入储备库。")
+        return redirect("evaluation_nominations:inspect", self.nomination.pk)
+
+
 class NominationViewSet(ModelViewSet):
     model = Nomination
     icon = "user"
@@ -287,6 +327,7 @@ class NominationViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/review/", NominationReviewView.as_view(), name="review"),
             path("<int:pk>/consent/", NominationConsentView.as_view(), name="consent"),
+            path("<int:pk>/keep-on-file/", KeepOnFileView.as_view(), name="keep_on_file"),
         ]
 
 
