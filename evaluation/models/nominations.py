@@ -10,6 +10,8 @@ from evaluation.choices import Category, Gender, Level, NominationChannel, Nomin
 from evaluation.workflows.nomination import Status, Step
 from search.segmentation import segment_for_index
 
+from .private import ProtectedIdNumber
+
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -28,7 +30,7 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(status__in=Status.forwarded())
 
 
-class Nomination(index.Indexed, models.Model):
+class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
     """One nominee in one campaign, with every nominator who put them forward."""
 
     campaign = models.ForeignKey(
@@ -47,9 +49,6 @@ class Nomination(index.Indexed, models.Model):
     nominee_name = models.CharField("被推荐人姓名", max_length=50)
     gender = models.CharField("性别", max_length=10, choices=Gender.choices)
     birth_year = models.PositiveSmallIntegerField("出生年份")
-    id_number_hash = models.CharField(max_length=64, editable=False, db_index=True)
-    id_number_masked = models.CharField("身份证号", max_length=20, editable=False)
-    id_number_cipher = models.TextField(editable=False)
     jurisdiction = models.ForeignKey(
         "evaluation.Jurisdiction", verbose_name="所属辖区/单位", on_delete=models.PROTECT, related_name="nominations"
     )
@@ -116,16 +115,6 @@ class Nomination(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.nominee_name}（{self.tracking_number}）"
-
-    def set_id_number(self, value):
-        value = value.strip().upper()
-        self.id_number_hash = privacy.keyed_hash(value)
-        self.id_number_masked = privacy.mask_id_number(value)
-        self.id_number_cipher = privacy.encrypt(value)
-
-    def reveal_id_number(self):
-        """The full ID number: call only after rules.can_view_private_data."""
-        return privacy.decrypt(self.id_number_cipher)
 
     def save(self, *args, **kwargs):
         self.search_text = segment_for_index(self.nominee_name, self.unit, self.story)
@@ -222,11 +211,9 @@ class DepartmentOpinion(models.Model):
         return f"{self.department}：{self.get_verdict_display()}"
 
 
-class HeldTitle(models.Model):
+class HeldTitle(ProtectedIdNumber, models.Model):
     """An honour a person already holds; used to refuse ineligible nominations."""
 
-    id_number_hash = models.CharField(max_length=64, db_index=True, editable=False)
-    id_number_masked = models.CharField("身份证号", max_length=20, editable=False)
     person_name = models.CharField("姓名", max_length=50)
     title = models.CharField("荣誉称号", max_length=100)
     level = models.CharField("级别", max_length=20, choices=Level.choices)
@@ -238,7 +225,3 @@ class HeldTitle(models.Model):
 
     def __str__(self):
         return f"{self.person_name}·{self.title}"
-
-    def set_id_number(self, value):
-        self.id_number_hash = privacy.keyed_hash(value)
-        self.id_number_masked = privacy.mask_id_number(value)

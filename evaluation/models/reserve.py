@@ -6,8 +6,10 @@ from evaluation import privacy
 from evaluation.choices import Category, Level
 from search.segmentation import segment_for_index
 
+from .private import ProtectedIdNumber
 
-class ReserveEntry(index.Indexed, models.Model):
+
+class ReserveEntry(ProtectedIdNumber, index.Indexed, models.Model):
     """A person kept on file (储备库) by category and level, for a later campaign."""
 
     class Intake(models.TextChoices):
@@ -30,9 +32,6 @@ class ReserveEntry(index.Indexed, models.Model):
     intake = models.CharField("来源", max_length=20, choices=Intake.choices, default=Intake.STAFF)
     contact_masked = models.CharField("联系方式", max_length=100, blank=True, editable=False)
     contact_cipher = models.TextField(blank=True, editable=False)
-    id_number_hash = models.CharField(max_length=64, blank=True, editable=False)
-    id_number_masked = models.CharField("身份证号", max_length=20, blank=True, editable=False)
-    id_number_cipher = models.TextField(blank=True, editable=False)
     source_nomination = models.ForeignKey(
         "evaluation.Nomination",
         verbose_name="原推荐",

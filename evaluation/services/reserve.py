@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from evaluation import privacy, rules
+from evaluation import rules
 from evaluation.models import Nomination, Nominator, ReserveEntry
 from evaluation.services import audit
 from evaluation.services.intake import check_eligibility, neutralise
@@ -33,10 +33,7 @@ def register(*, actor, name, category, level, jurisdiction, unit, story, intake,
     if contact:
         entry.set_contact(contact, intake)
     if id_number:
-        id_number = validate_id_number(id_number)
-        entry.id_number_hash = privacy.keyed_hash(id_number)
-        entry.id_number_masked = privacy.mask_id_number(id_number)
-        entry.id_number_cipher = privacy.encrypt(id_number)
+        entry.set_id_number(validate_id_number(id_number))
     entry.full_clean(exclude=["jurisdiction"])
     entry.save()
     return entry
@@ -81,13 +78,13 @@ def carry_into_campaign(entries, campaign, *, actor):
             errors.append(f"{entry.name}已在该活动中被推荐。")
         else:
             try:
-                check_eligibility(campaign, privacy.decrypt(entry.id_number_cipher))
+                check_eligibility(campaign, entry.reveal_id_number())
             except ValidationError as exc:
                 errors.append(f"{entry.name}：{exc.messages[0]}")
     if errors:
         raise ValidationError(errors)
     for entry in entries:
-        id_number = privacy.decrypt(entry.id_number_cipher)
+        id_number = entry.reveal_id_number()
         nomination = Nomination(
             campaign=campaign,
             status=Status.PENDING_CITY,
