@@ -4,6 +4,8 @@ Every screen, the API and the exports ask these functions; jurisdiction
 scoping is one queryset (`nominations_for`) shared by all of them.
 """
 
+from django.db.models import Q
+
 from evaluation import predicates
 from evaluation.choices import Role
 from evaluation.predicates import covers, has_role, profile_of
@@ -31,6 +33,20 @@ def nominations_for(user, queryset=None):
     if has_role(user, *JURISDICTION_ROLES):
         return queryset.in_jurisdiction(profile_of(user).jurisdiction)
     return queryset.none()
+
+
+def awaiting_action_by(user, queryset):
+    """Nominations waiting for this user's decision (for the "待我处理" filter)."""
+    if predicates.is_city_staff(user):
+        return queryset.filter(status=Status.PENDING_CITY)
+    q = Q(pk__in=[])
+    if has_role(user, Role.DISTRICT_REVIEWER):
+        q |= Q(status=Status.PENDING_DISTRICT)
+    if has_role(user, *REVIEWER_FOR_STEP[Step.GRASSROOTS]):
+        q |= Q(status=Status.PENDING_GRASSROOTS)
+    if has_role(user, *JURISDICTION_ROLES):
+        q |= Q(status=Status.RETURNED)
+    return nominations_for(user, queryset).filter(q)
 
 
 def can_access_nominations(user):

@@ -6,11 +6,17 @@ from .models import SearchQuery
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Search statistics are recorded by the site, never typed in by hand."""
+    """Search statistics are recorded by the site, never typed in by hand.
+
+    Every editor who can use the admin may read them; only those with the
+    model's delete permission may clear entries.
+    """
 
     def user_has_permission(self, user, action):
         if action in ("add", "change"):
             return False
+        if action in ("view", "inspect", "export"):
+            return user.is_active and user.has_perm("wagtailadmin.access_admin")
         return super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):

@@ -53,10 +53,14 @@ class NominationFilterSet(WagtailFilterSet):
         label="辖区/单位（含下级）", queryset=Jurisdiction.objects.all(), method="filter_jurisdiction"
     )
     consent_given = django_filters.BooleanFilter(label="本人已同意公开")
+    awaiting_me = django_filters.BooleanFilter(label="只看待我处理的", method="filter_awaiting_me")
 
     class Meta:
         model = Nomination
         fields = ["campaign", "status", "category", "jurisdiction", "method", "channel", "consent_given"]
+
+    def filter_awaiting_me(self, queryset, name, value):
+        return rules.awaiting_action_by(self.request.user, queryset) if value else queryset
 
     def filter_jurisdiction(self, queryset, name, value):
         return queryset.in_jurisdiction(value) if value else queryset

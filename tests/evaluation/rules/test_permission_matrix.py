@@ -146,3 +146,17 @@ def test_exports_are_scoped_and_masked(client, staff, nominations):
     csv = client.get(admin_url("index") + "?export=csv")
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert full in body
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("hexi_submitter", {"hexi_street"}),
+        ("hexi_reviewer", {"hexi", "hexi_street"}),
+        ("city_staff", set()),
+    ],
+)
+def test_awaiting_me_filter(client, staff, nominations, role, expected):
+    client.force_login(staff[role])
+    content = client.get(admin_url("index"), {"awaiting_me": "true"}).content.decode()
+    assert {key for key, name in NAMES.items() if name in content} == expected
