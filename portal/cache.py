@@ -39,7 +39,7 @@ def _key(request, generation):
 
 
 def _cacheable_request(request):
-    if request.method not in ("GET", "HEAD"):
+    if request.method != "GET":
         return False
     if request.path.startswith(SKIP_PREFIXES):
         return False
