@@ -1,6 +1,7 @@
 """Public site search over articles, notices, stories and honouree profiles."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.models import Page
@@ -40,7 +41,7 @@ def _restricted_ids(category, year):
 
 
 def run_search(queryset, query):
-    """Search with jieba words (all must match), then bigrams, then any word."""
+    """Search with jieba words (all must match), then bigrams, then any word, then single characters."""
     words = query_words(query)
     if not words:
         return [], "none"
@@ -54,7 +55,23 @@ def run_search(queryset, query):
         results = queryset.search(text, operator=operator)
         if results.count():
             return results, strategy
+    if all(len(word) == 1 for word in words):
+        # A lone character (often a surname) is neither a word nor a bigram in
+        # the index: look for it inside the stored segmented text instead.
+        matches = queryset.filter(_contains_all(words)).order_by("-first_published_at", "-pk")
+        if matches.exists():
+            return matches, "characters"
     return [], "none"
+
+
+def _contains_all(characters):
+    condition = Q()
+    for character in characters:
+        condition &= Q(
+            *[Q(**{f"{model._meta.model_name}__search_text__contains": character}) for model in SEARCH_TYPES.values()],
+            _connector=Q.OR,
+        )
+    return condition
 
 
 def _filters(request):

@@ -141,3 +141,8 @@ def test_markup_in_query_is_escaped(client, pages):
 def test_draft_pages_are_not_found(client, pages):
     pages["rescue"].unpublish()
     assert titles(client.get("/search/", {"query": "落水"})) == []
+
+
+def test_single_character_falls_back_to_substring(client, pages):
+    assert "张秀兰" in titles(client.get("/search/", {"query": "张"}))
+    assert titles(client.get("/search/", {"query": "张", "type": "article"})) == []
