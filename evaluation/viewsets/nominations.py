@@ -1,6 +1,7 @@
 """Admin screens for nominations, scoped to the reviewer's jurisdiction in every view."""
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -19,6 +20,8 @@ from evaluation.choices import Category, Verdict
 from evaluation.forms import ReviewForm
 from evaluation.models import Campaign, Jurisdiction, Nomination
 from evaluation.permissions import NominationPolicy
+from evaluation.predicates import profile_of
+from evaluation.services.intake import neutralise
 from evaluation.services import audit
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
@@ -123,7 +126,33 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
         return context
 
 
+class NominationEditForm(forms.ModelForm):
+    """Corrections to a nomination's public material; the jurisdiction stays within the editor's scope."""
+
+    class Meta:
+        model = Nomination
+        fields = ["nominee_name", "unit", "category", "story", "jurisdiction"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = profile_of(for_user)
+        if not rules.is_city_staff(for_user) and profile is not None:
+            self.fields["jurisdiction"].queryset = Jurisdiction.objects.filter(path__startswith=profile.jurisdiction.path)
+
+    def clean_nominee_name(self):
+        return neutralise(self.cleaned_data["nominee_name"])
+
+    def clean_unit(self):
+        return neutralise(self.cleaned_data["unit"])
+
+    def clean_story(self):
+        return neutralise(self.cleaned_data["story"])
+
+
 class NominationEditView(JurisdictionScopedMixin, generic.EditView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
         if not rules.can_edit_nomination(self.request.user, obj):
@@ -325,7 +354,9 @@ class NominationViewSet(ModelViewSet):
         "campaign": "评选活动",
     }
     export_filename = "nominations"
-    form_fields = ["nominee_name", "unit", "category", "story", "jurisdiction"]
+
+    def get_form_class(self, for_update=False):
+        return NominationEditForm
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

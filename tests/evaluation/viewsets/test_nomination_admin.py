@@ -60,3 +60,24 @@ def test_dashboard_counts_per_stage_and_district(client, staff, campaign, jurisd
     client.force_login(staff["hexi_reviewer"])
     html = client.get("/admin/").content.decode()
     assert "推荐数量（共1）" in html and "城关区" not in html
+
+
+def test_returned_nomination_is_corrected_within_the_editors_jurisdiction(client, staff, jurisdictions, nomination):
+    review.review(nomination, actor=staff["hexi_submitter"], action=Action.APPROVE)
+    review.review(nomination, actor=staff["hexi_reviewer"], action=Action.RETURN, reason="补充时间地点")
+    client.force_login(staff["hexi_submitter"])
+    url = f"/admin/evaluation/nominations/edit/{nomination.pk}/"
+    data = {
+        "nominee_name": "王秀英",
+        "unit": "柳巷社区",
+        "category": "helping_others",
+        "story": "<b>2019年起</b>，王秀英每天为社区里的三位孤寡老人买菜做饭、陪同就医。",
+    }
+    moved = client.post(url, {**data, "jurisdiction": jurisdictions["cg_street"].pk})
+    assert moved.status_code == 200, "another district cannot be chosen"
+    nomination.refresh_from_db()
+    assert nomination.jurisdiction == jurisdictions["hexi_street"]
+    assert client.post(url, {**data, "jurisdiction": jurisdictions["hexi_street"].pk}).status_code == 302
+    nomination.refresh_from_db()
+    assert nomination.story.startswith("2019年起") and "<b>" not in nomination.story
+    assert nomination.events.filter(action="edited").exists()
