@@ -21,10 +21,10 @@ from evaluation.forms import ReviewForm
 from evaluation.models import Campaign, Jurisdiction, Nomination
 from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
-from evaluation.services.intake import neutralise
 from evaluation.services import audit
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
+from evaluation.services.intake import neutralise
 from evaluation.workflows.nomination import Action, Status, Step, TransitionNotAllowed
 
 register_permission_policy(Nomination, NominationPolicy(Nomination), exact_class=True)
@@ -137,7 +137,9 @@ class NominationEditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         profile = profile_of(for_user)
         if not rules.is_city_staff(for_user) and profile is not None:
-            self.fields["jurisdiction"].queryset = Jurisdiction.objects.filter(path__startswith=profile.jurisdiction.path)
+            self.fields["jurisdiction"].queryset = Jurisdiction.objects.filter(
+                path__startswith=profile.jurisdiction.path
+            )
 
     def clean_nominee_name(self):
         return neutralise(self.cleaned_data["nominee_name"])
