@@ -107,11 +107,6 @@ class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["campaign", "id_number_hash"], name="one_nomination_per_nominee")
         ]
-        permissions = [
-            ("review_nomination", "审核推荐"),
-            ("view_private_data", "查看完整身份证号和电话"),
-            ("import_nominations", "批量报送"),
-        ]
 
     def __str__(self):
         return f"{self.nominee_name}（{self.tracking_number}）"
@@ -124,10 +119,6 @@ class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
     def nominator_list(self):
         """Nominators with masked phones (staff exports)."""
         return "；".join(f"{n.name}（{n.phone_masked}）" for n in self.nominators.all())
-
-    @property
-    def step(self):
-        return Status.step_of(self.status)
 
 
 class Nominator(models.Model):

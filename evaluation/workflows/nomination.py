@@ -83,7 +83,3 @@ def next_status(nomination, action):
     if target is None:
         target = Status.pending_for(nomination.returned_from or Step.GRASSROOTS)
     return target
-
-
-def allowed_actions(status):
-    return [action for (source, action) in TRANSITIONS if source == status]
