@@ -8,7 +8,7 @@ from ninja import File, Form, NinjaAPI, Query, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from evaluation import captcha, rules
+from evaluation import captcha, rules, throttle
 from evaluation.forms import NominationForm
 from evaluation.models import Campaign, Nomination
 from evaluation.services import intake, review
@@ -49,10 +49,12 @@ def get_captcha(request):
 
 @public.post(
     "/nominations",
-    response={201: NominationCreated, 400: ErrorOut, 404: ErrorOut},
+    response={201: NominationCreated, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
     summary="提交推荐（multipart/form-data）",
 )
 def create_nomination(request, payload: Form[NominationIn], photos: File[list[UploadedFile]] = None):
+    if not throttle.allow(request, "nominate"):
+        return Status(429, {"message": throttle.MESSAGE})
     campaign = Campaign.objects.filter(pk=payload.campaign).first()
     if campaign is None:
         return Status(404, {"message": "评选活动不存在。"})
@@ -85,10 +87,12 @@ def create_nomination(request, payload: Form[NominationIn], photos: File[list[Up
 
 @public.get(
     "/nominations/{tracking_number}",
-    response={200: NominationStatusOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: NominationStatusOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
     summary="按查询编号和推荐人手机号查询进度",
 )
 def nomination_status(request, tracking_number: str, phone: Query[str]):
+    if not throttle.allow(request, "status"):
+        return Status(429, {"message": throttle.MESSAGE})
     try:
         phone = validate_phone(phone)
     except ValidationError as exc:

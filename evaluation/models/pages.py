@@ -53,7 +53,7 @@ class CampaignPage(RoutablePageMixin, Page):
     @path("nominate/")
     @method_decorator(sensitive_post_parameters("id_number", "nominator_phone"))
     def nominate(self, request):
-        from evaluation import captcha
+        from evaluation import captcha, throttle
         from evaluation.forms import NominationForm
         from evaluation.services import intake
 
@@ -61,7 +61,10 @@ class CampaignPage(RoutablePageMixin, Page):
         if not campaign.stage_is_open(StageKind.NOMINATION):
             return self._render(request, "evaluation/campaign_nominate.html", form=None, closed=True)
         form = NominationForm(request.POST or None, request.FILES or None, campaign=campaign)
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and not throttle.allow(request, "nominate"):
+            form.is_valid()
+            form.add_error(None, throttle.MESSAGE)
+        elif request.method == "POST" and form.is_valid():
             try:
                 nomination, merged = intake.submit(campaign, form.to_data())
             except ValidationError as exc:
@@ -85,12 +88,16 @@ class CampaignPage(RoutablePageMixin, Page):
 
     @path("status/")
     def status(self, request):
+        from evaluation import throttle
         from evaluation.forms import StatusLookupForm
         from evaluation.services.intake import find_for_status_page
 
         form = StatusLookupForm(request.GET or None)
         nomination, searched = None, False
-        if form.is_bound and form.is_valid():
+        if form.is_bound and not throttle.allow(request, "status"):
+            form.is_valid()
+            form.add_error(None, throttle.MESSAGE)
+        elif form.is_bound and form.is_valid():
             searched = True
             nomination = find_for_status_page(form.cleaned_data["tracking_number"], form.cleaned_data["phone"])
         response = self._render(

@@ -122,6 +122,10 @@ else:
         }
     }
 
+# How many reverse proxies append to X-Forwarded-For in front of the site
+# (0: trust REMOTE_ADDR). Used to tell visitors apart for rate limits.
+NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+
 # Anonymous page cache (portal.cache): seconds a rendered public page is kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
