@@ -122,6 +122,10 @@ else:
         }
     }
 
+# Key for the keyed hashes and encryption of ID numbers and phones (evaluation/privacy.py).
+# Defaults to SECRET_KEY; set it separately so SECRET_KEY can be rotated.
+PRIVACY_KEY = os.environ.get("PRIVACY_KEY", "")
+
 # How many reverse proxies append to X-Forwarded-For in front of the site
 # (0: trust REMOTE_ADDR). Used to tell visitors apart for rate limits.
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
