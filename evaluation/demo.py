@@ -1,4 +1,5 @@
-"""Evaluation demo content: jurisdictions, staff of every role, a campaign in review, nominations.
+"""Evaluation demo content: jurisdictions, staff of every role, a campaign in review, nominations,
+and an organisation submission with its sealed PDF.
 
 Built through the same services the site uses (intake, review, reserve), so the
 audit trail and the private-data handling are real. Idempotent: a second run
@@ -8,6 +9,7 @@ changes nothing.
 import datetime
 import io
 
+import openpyxl
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,10 +20,11 @@ from wagtail.models import Site
 
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
 from evaluation.models import Campaign, CampaignPage, CampaignStage, HeldTitle, Jurisdiction, StaffProfile
-from evaluation.services import intake, reserve, review
+from evaluation.services import imports, intake, reserve, review
 from evaluation.services.intake import NominationData
 from evaluation.validators import id_number_check_code
 from evaluation.workflows.nomination import Action
+from portal.demo.documents import build_pdf
 from portal.models import District
 
 CAMPAIGN_TITLE = "2026年第四季度“清河好人”推荐评议"
@@ -253,6 +256,71 @@ def _nominations(campaign, places, users):
     return made
 
 
+# Rows of the street office's bulk submission: name, gender, birth date, category, unit, story.
+SUBMITTED = [
+    (
+        "高玉兰",
+        "女",
+        datetime.date(1958, 4, 16),
+        "助人为乐",
+        "社区楼栋长",
+        "高玉兰担任楼栋长十二年，为楼里的独居老人建了“敲门簿”，每天挨家敲门问一声好，谁家有事她总是第一个到。",
+    ),
+    (
+        "冯建军",
+        "男",
+        datetime.date(1972, 9, 3),
+        "诚实守信",
+        "装修队负责人",
+        "冯建军承接装修工程二十年，从不偷工减料；一次因材料商供错瓷砖，他自掏腰包为业主全部返工，赢得街坊信任。",
+    ),
+]
+
+
+def _sealed_pdf(organisation):
+    lines = [f"{name}（{category}）" for name, _, _, category, _, _ in SUBMITTED]
+    return build_pdf(
+        f"{organisation.name}关于推荐“清河好人”候选人的函",
+        [
+            "市文明办：",
+            "经本单位审核，现推荐以下同志为本季度“清河好人”候选人：",
+            *lines,
+            f"{organisation.name}（盖章）",
+        ],
+    )
+
+
+def _submission(campaign, places, users):
+    """A street office's bulk submission through the real import service: the filled template plus the PDF."""
+    street = places["street1"]
+    workbook = openpyxl.load_workbook(io.BytesIO(imports.build_template(campaign, street)))
+    sheet = workbook[imports.LIST_SHEET]
+    for row, (name, gender, born, category, unit, story) in enumerate(SUBMITTED, start=3):
+        values = {
+            "nominee_name": name,
+            "gender": gender,
+            "birth_year": born.year,
+            "id_number": _id_number("140107", born, "031" if gender == "男" else "042"),
+            "jurisdiction": street.name,
+            "unit": unit,
+            "category": category,
+            "story": story,
+            "nominator_name": "柳巷社区居委会",
+            "nominator_phone": "13800002345",
+        }
+        for column, spec in enumerate(imports.COLUMNS, start=1):
+            sheet.cell(row=row, column=column, value=values[spec.key])
+    xlsx = io.BytesIO()
+    workbook.save(xlsx)
+    return imports.import_submission(
+        campaign,
+        street,
+        users["district1_submitter"],
+        SimpleUploadedFile("推荐名单.xlsx", xlsx.getvalue()),
+        SimpleUploadedFile("推荐文件.pdf", _sealed_pdf(street), content_type="application/pdf"),
+    )
+
+
 def _reserve(places, users):
     actor = users["city_staff"]
     reserve.register(
@@ -298,6 +366,7 @@ def load(log=print):
     campaign = _campaign()
     _page(campaign)
     _nominations(campaign, places, users)
+    _submission(campaign, places, users)
     _reserve(places, users)
     _held_titles()
     log(f"评选演示数据已建立：活动“{campaign.title}”，推荐{campaign.nominations.count()}条。")

@@ -35,6 +35,18 @@ def nominations_for(user, queryset=None):
     return queryset.none()
 
 
+def submissions_for(user, queryset=None):
+    """Organisation submissions `user` may see: all for city staff, those from their subtree for reviewers."""
+    from evaluation.models import OrganisationSubmission
+
+    queryset = OrganisationSubmission.objects.all() if queryset is None else queryset
+    if predicates.is_city_staff(user):
+        return queryset
+    if has_role(user, *JURISDICTION_ROLES):
+        return queryset.filter(organisation__path__startswith=profile_of(user).jurisdiction.path)
+    return queryset.none()
+
+
 def awaiting_action_by(user, queryset):
     """Nominations waiting for this user's decision (for the "待我处理" filter)."""
     if predicates.is_city_staff(user):

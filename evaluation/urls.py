@@ -1,9 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import private_files, views
 
 app_name = "evaluation"
 
 urlpatterns = [
     path("captcha/<str:token>.png", views.captcha_image, name="captcha"),
+    path("files/photos/<int:pk>/", private_files.NominationPhotoView.as_view(), name="photo"),
+    path(
+        "files/submissions/<int:pk>/",
+        private_files.SubmissionDocumentView.as_view(),
+        name="submission_document",
+    ),
 ]

@@ -22,15 +22,10 @@ urlpatterns = [
     path("evaluation/", include("evaluation.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    # Media are served by Django here too so that `make serve` works without a
-    # separate web server; a real deployment puts nginx in front of /media/.
-    from django.views.static import serve
-
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Media are served by Django too so that `make run` and `make serve` work without a
+# separate web server; a real deployment lets nginx serve the same folders.  Only
+# the public folders (Wagtail images and renditions) are reachable: documents go
+# through Wagtail's document view and private uploads through checking views.
+urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", portal_views.public_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -3,11 +3,13 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from wagtail.images import get_image_model_string
 from wagtail.search import index
 
 from evaluation import privacy
 from evaluation.choices import Category, Gender, Level, NominationChannel, NominationMethod, SubjectKind, Verdict
 from evaluation.workflows.nomination import Status, Step
+from portal.storage import private_storage
 from search.segmentation import segment_for_index
 
 from .private import ProtectedIdNumber
@@ -167,10 +169,25 @@ def photo_path(instance, filename):
 
 
 class NominationPhoto(models.Model):
-    """A photo checked by content, re-encoded as JPEG and stripped of metadata."""
+    """A photo checked by content, re-encoded as JPEG and stripped of metadata.
+
+    The upload stays in private storage; public pages show `public_image`, a
+    copy made once the nominee is a public candidate (services/candidate_photos.py).
+    """
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="photos")
-    file = models.ImageField("照片", upload_to=photo_path, width_field="width", height_field="height")
+    file = models.ImageField(
+        "照片", upload_to=photo_path, storage=private_storage, width_field="width", height_field="height"
+    )
+    public_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name="公开展示用照片",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

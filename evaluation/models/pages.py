@@ -113,12 +113,16 @@ class CampaignPage(RoutablePageMixin, Page):
 
     @path("candidates/")
     def candidates(self, request):
-        from evaluation.models import Nomination
+        from django.db.models import Prefetch
 
+        from evaluation.models import Nomination, NominationPhoto
+
+        # Only the published copies: the uploads themselves are private files.
+        published = NominationPhoto.objects.filter(public_image__isnull=False).select_related("public_image")
         candidates = (
             Nomination.objects.filter(campaign=self.campaign, status=Status.ACCEPTED, consent_given=True)
             .select_related("jurisdiction")
-            .prefetch_related("photos")
+            .prefetch_related(Prefetch("photos", queryset=published.order_by("pk"), to_attr="public_photos"))
             .order_by("category", "nominee_name")
         )
         return self._render(request, "evaluation/campaign_candidates.html", candidates=candidates)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from portal.storage import private_storage
+
 
 def submission_path(instance, filename):
     return f"evaluation/submissions/{timezone.now():%Y/%m}/{secrets.token_hex(12)}.pdf"
@@ -18,7 +20,7 @@ class OrganisationSubmission(models.Model):
     organisation = models.ForeignKey(
         "evaluation.Jurisdiction", verbose_name="报送单位", on_delete=models.PROTECT, related_name="+"
     )
-    document = models.FileField("正式推荐文件（盖章PDF）", upload_to=submission_path)
+    document = models.FileField("正式推荐文件（盖章PDF）", upload_to=submission_path, storage=private_storage)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     row_count = models.PositiveIntegerField("人数", default=0)
     created_at = models.DateTimeField("报送时间", auto_now_add=True)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from evaluation import rules
 from evaluation.choices import Verdict
 from evaluation.models import DepartmentOpinion, Nomination
-from evaluation.services import audit
+from evaluation.services import audit, candidate_photos
 from evaluation.services.quotas import check_quota
 from evaluation.workflows.nomination import Action, Status, Step, next_status
 
@@ -92,6 +92,7 @@ def review(nomination, *, actor, action, reason="", override_reason=""):
         reason=reason or override_reason,
         **data,
     )
+    candidate_photos.publish(nomination, actor=actor)
     return nomination
 
 
@@ -110,4 +111,5 @@ def record_consent(nomination, *, actor, note):
     nomination.consent_note = note[:200]
     nomination.save()
     audit.record(nomination, action="consent", actor=actor, reason=note[:200])
+    candidate_photos.publish(nomination, actor=actor)
     return nomination

@@ -21,6 +21,7 @@ from evaluation.forms import ReviewForm
 from evaluation.models import Campaign, Jurisdiction, Nomination
 from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
+from evaluation.private_files import photo_url, submission_document_url
 from evaluation.services import audit
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
@@ -113,7 +114,12 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
                 for n in nomination.nominators.select_related("organisation")
             ],
             opinions=nomination.opinions.all(),
-            photos=nomination.photos.all(),
+            photos=[{"obj": photo, "url": photo_url(photo)} for photo in nomination.photos.all()],
+            submission_document_url=(
+                submission_document_url(nomination.submission)
+                if nomination.submission_id and rules.submissions_for(user).filter(pk=nomination.submission_id).exists()
+                else None
+            ),
             events=nomination.events.select_related("actor"),
             can_review=rules.can_review(user, nomination) or rules.can_resubmit(user, nomination),
             can_record_consent=rules.can_record_consent(user, nomination) and not nomination.consent_given,

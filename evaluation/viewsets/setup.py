@@ -2,7 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -10,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from evaluation import rules
 from evaluation.models import Campaign, HeldTitle, Jurisdiction, OrganisationSubmission, StaffProfile
 from evaluation.permissions import RulePolicy
+from evaluation.private_files import submission_document_url
 from evaluation.validators import validate_id_number
 
 register_permission_policy(Campaign, RulePolicy(Campaign, rules.can_manage_campaigns), exact_class=True)
@@ -105,6 +108,12 @@ class HeldTitleViewSet(ModelViewSet):
         return HeldTitleForm
 
 
+class SubmissionInspectView(generic.InspectView):
+    def get_document_display_value(self):
+        # The PDF lives in private storage: link the checking view, never a storage path.
+        return format_html('<a href="{}">下载盖章PDF</a>', submission_document_url(self.object))
+
+
 class SubmissionViewSet(ModelViewSet):
     model = OrganisationSubmission
     icon = "doc-full"
@@ -113,4 +122,5 @@ class SubmissionViewSet(ModelViewSet):
     list_filter = ["campaign"]
     form_fields = ["campaign", "organisation", "document"]
     inspect_view_enabled = True
+    inspect_view_class = SubmissionInspectView
     copy_view_enabled = False
