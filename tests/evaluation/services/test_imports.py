@@ -71,9 +71,11 @@ def filled_template(campaign, rows, organisation=None, start_row=3):
 
 
 def media_files():
+    """Every stored file, public or private."""
     found = set()
-    for root, _dirs, files in os.walk(settings.MEDIA_ROOT):
-        found.update(os.path.join(root, f) for f in files)
+    for top in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        for root, _dirs, files in os.walk(top):
+            found.update(os.path.join(root, f) for f in files)
     return found
 
 

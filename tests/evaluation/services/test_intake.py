@@ -19,9 +19,11 @@ from tests.factories.evaluation import CampaignFactory, jpeg_bytes, make_id_numb
 
 
 def media_files():
+    """Every stored file, public or private."""
     found = set()
-    for root, _dirs, files in os.walk(settings.MEDIA_ROOT):
-        found.update(os.path.join(root, f) for f in files)
+    for top in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        for root, _dirs, files in os.walk(top):
+            found.update(os.path.join(root, f) for f in files)
     return found
 
 
