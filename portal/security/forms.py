@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import RegexValidator
+from wagtail.admin.forms.auth import LoginForm
 
 
 class TokenForm(forms.Form):
@@ -18,3 +19,11 @@ class TokenForm(forms.Form):
 
     def clean_otp_token(self):
         return self.cleaned_data["otp_token"].strip()
+
+
+class StaffLoginForm(LoginForm):
+    """Wagtail's sign-in form without "remember me": staff sessions end with the browser."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["remember"]

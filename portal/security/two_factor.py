@@ -1,9 +1,11 @@
 """Who must sign in with an authenticator code, and the devices that provide it."""
 
+import math
 from base64 import b32encode
 
 import segno
 from django.conf import settings
+from django.utils import timezone
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
@@ -45,3 +47,18 @@ def secret_text(device):
     """The key in base32, grouped by four, for typing into an app by hand."""
     key = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def wait_seconds(devices):
+    """Seconds until django-otp accepts another code after wrong ones (0 if it does now)."""
+    now = timezone.now()
+    waits = [0]
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            waits.append(math.ceil((data["locked_until"] - now).total_seconds()))
+    return max(waits)
+
+
+def throttled_message(seconds):
+    return f"验证码输错次数较多，请等待 {seconds} 秒后再试。"

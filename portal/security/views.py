@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
-from django_otp import match_token
 from wagtail.admin.auth import require_admin_access
 
 from . import lockout, two_factor
@@ -34,11 +34,12 @@ def verify(request):
         return redirect(f"{reverse('security_two_factor_enrol')}?{request.GET.urlencode()}")
     form = TokenForm(request.POST or None)
     if form.is_valid():
-        device = match_token(request.user, form.cleaned_data["otp_token"])
+        wait = two_factor.wait_seconds(devices_for_user(request.user))
+        device = None if wait else match_token(request.user, form.cleaned_data["otp_token"])
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("otp_token", WRONG_CODE)
+        form.add_error("otp_token", two_factor.throttled_message(wait) if wait else WRONG_CODE)
     return render(request, "security/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 
 
@@ -52,7 +53,10 @@ def enrol(request):
         return redirect(_next_url(request))
     device = two_factor.pending_device(request.user)
     form = TokenForm(request.POST or None)
-    if form.is_valid():
+    wait = two_factor.wait_seconds([device])
+    if form.is_valid() and wait:
+        form.add_error("otp_token", two_factor.throttled_message(wait))
+    elif form.is_valid():
         if device.verify_token(form.cleaned_data["otp_token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
