@@ -29,7 +29,7 @@ from portal.models import District
 
 CAMPAIGN_TITLE = "2026年第四季度“清河好人”推荐评议"
 STAFF_GROUP = "评选工作人员"
-PASSWORD = "demo12345"  # noqa: S105 - the published demo password (README)
+PASSWORD = "demo123456"  # noqa: S105 - the published demo password (README)
 DEPARTMENTS = ["纪检监察", "公安", "税务", "市场监管", "卫生健康"]
 
 # (username, role, jurisdiction key, full name)

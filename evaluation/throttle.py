@@ -6,25 +6,15 @@ client address and window, so all workers share them.
 
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
+
+from portal.security.addresses import client_address
 
 LIMITS = {
     # scope: (requests, seconds)
     "nominate": (10, 3600),
     "status": (30, 600),
 }
-
-
-def client_address(request):
-    """The visitor's address; behind a proxy the last hop it appended (set NUM_PROXIES)."""
-    proxies = getattr(settings, "NUM_PROXIES", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def allow(request, scope):

@@ -80,3 +80,9 @@ def load_evaluation_demo(log):
 
     if not demo.load(log=log):
         log("评选演示数据已存在，未做修改。")
+
+
+@hooks.register("requires_two_factor")
+def city_staff_need_two_factor(user):
+    """Those who see full ID numbers sign in with a code when STAFF_2FA_REQUIRED is on."""
+    return rules.is_city_staff(user)

@@ -13,8 +13,8 @@ from .places import CITY, DISTRICT_INTROS, DISTRICT_SLUGS, DISTRICTS, OFFICE, SI
 
 ACCOUNTS = [
     # username, password, e-mail, surname, given name, superuser, groups
-    ("admin", "admin123", "admin@example.com", "管", "理员", True, ()),
-    ("editor", "editor123", "editor@example.com", "周", "晓岚", False, ("Editors",)),
+    ("admin", "admin123456", "admin@example.com", "管", "理员", True, ()),
+    ("editor", "editor123456", "editor@example.com", "周", "晓岚", False, ("Editors",)),
 ]
 
 # key, title, slug, intro, shown on the home page

@@ -5,3 +5,6 @@ from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Demo accounts sign in with their password alone (README); set it to 1 to try 2FA.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)

@@ -1,0 +1,1 @@
+"""Staff sign-in: lockout after wrong passwords, two-factor codes, session limits."""
