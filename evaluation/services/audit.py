@@ -21,6 +21,7 @@ LOG_ACTIONS = {
     "reserved": "转入储备库",
     "carried": "由储备库转入",
     "edited": "修改推荐材料",
+    "withdraw": "撤回推荐",
 }
 
 

@@ -11,3 +11,8 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PAGE_CACHE_SECONDS = 0  # the cache tests switch it on explicitly
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: threads in the concurrency tests then wait on
+    # SQLite's file lock (with the busy timeout) as they would in production.
+    DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.mkdtemp(prefix='portal-test-db-')}/test.sqlite3"}  # noqa: F405
