@@ -9,7 +9,7 @@ from evaluation.choices import Gender, JurisdictionKind, NominationChannel, Nomi
 from evaluation.models import Jurisdiction
 from evaluation.services.intake import NominationData, neutralise
 from evaluation.validators import birth_year_from_id, gender_from_id, validate_id_number, validate_phone
-from evaluation.workflows.nomination import Action
+from evaluation.workflows.nomination import REVIEW_ACTIONS, Action
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -153,7 +153,9 @@ class StatusLookupForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    action = forms.ChoiceField(label="审核结果", choices=[(a.value, a.label) for a in Action if a != Action.RESUBMIT])
+    action = forms.ChoiceField(
+        label="审核结果", choices=[(a.value, a.label) for a in REVIEW_ACTIONS if a != Action.RESUBMIT]
+    )
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     override_reason = forms.CharField(
         label="部门意见缺失或有异议时的说明", widget=forms.Textarea(attrs={"rows": 2}), required=False

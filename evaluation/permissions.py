@@ -27,7 +27,8 @@ class NominationPolicy(ModelPermissionPolicy):
         if action == "add":
             return False
         if action == "delete":
-            return rules.is_superuser(user)
+            # Withdrawn, never deleted: the audit trail must survive (a database trigger agrees).
+            return False
         return rules.can_access_nominations(user)
 
     def user_has_any_permission(self, user, actions):

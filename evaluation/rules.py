@@ -124,3 +124,15 @@ def can_manage_campaigns(user):
 
 def can_manage_reserve(user):
     return is_city_staff(user)
+
+
+def can_withdraw(user, nomination):
+    """City staff withdraw any live nomination; reviewers and submitters only those not yet with the city."""
+    if is_city_staff(user):
+        return True
+    not_yet_forwarded = (Status.PENDING_GRASSROOTS, Status.PENDING_DISTRICT, Status.RETURNED)
+    return (
+        nomination.status in not_yet_forwarded
+        and has_role(user, *JURISDICTION_ROLES)
+        and covers(user, nomination.jurisdiction)
+    )

@@ -3,15 +3,19 @@ from django.db import models
 
 
 class NominationEvent(models.Model):
-    """Append-only audit trail of a nomination: who, when, from, to, why."""
+    """Append-only audit trail of a nomination: who, when, from, to, why.
 
-    nomination = models.ForeignKey("evaluation.Nomination", on_delete=models.CASCADE, related_name="events")
+    A database trigger refuses UPDATE (and on PostgreSQL DELETE) of these rows
+    (migration 0004), so neither a nomination nor an actor with events can be deleted.
+    """
+
+    nomination = models.ForeignKey("evaluation.Nomination", on_delete=models.PROTECT, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="操作人",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     action = models.CharField("操作", max_length=40)

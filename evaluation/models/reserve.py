@@ -60,6 +60,14 @@ class ReserveEntry(ProtectedIdNumber, index.Indexed, models.Model):
         ordering = ["-created_at"]
         verbose_name = "储备库人选"
         verbose_name_plural = "储备库"
+        constraints = [
+            # One entry on file per person; a carried entry may be kept on file again later.
+            models.UniqueConstraint(
+                fields=["id_number_hash"],
+                condition=models.Q(carried_into__isnull=True) & ~models.Q(id_number_hash=""),
+                name="one_reserve_entry_on_file_per_person",
+            )
+        ]
 
     def __str__(self):
         return f"{self.name}（{self.get_category_display()}）"

@@ -22,6 +22,7 @@ LOG_ACTIONS = {
     "carried": "由储备库转入",
     "edited": "修改推荐材料",
     "photos_published": "发布候选人照片",
+    "withdraw": "撤回推荐",
 }
 
 

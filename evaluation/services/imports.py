@@ -10,6 +10,7 @@ name, never by ID number or phone.
 import datetime
 import io
 import logging
+import zipfile
 from typing import NamedTuple
 
 import openpyxl
@@ -21,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from evaluation.choices import Category, Gender, JurisdictionKind, NominationChannel, NominationMethod
+from evaluation.choices import Category, Gender, JurisdictionKind, NominationChannel, NominationMethod, StageKind
 from evaluation.models import Jurisdiction, OrganisationSubmission
 from evaluation.services import intake
 from evaluation.services.quotas import check_quota
@@ -34,7 +35,13 @@ LIST_SHEET = "推荐名单"
 NOTES_SHEET = "填写说明"
 EXAMPLE_PREFIX = "示例"
 MAX_ROWS = 500
+# What a sheet may declare before any row is read: the template's rows with room for blank lines.
+MAX_SHEET_ROWS = 2000
+MAX_SHEET_COLUMNS = 50
 XLSX_MAX_BYTES = 5 * 1024 * 1024
+# An .xlsx is a zip: its declared uncompressed size is checked so a small upload cannot unpack to gigabytes.
+XLSX_MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+CAMPAIGN_LABEL = "评选活动"
 PDF_MAX_BYTES = 10 * 1024 * 1024
 SPREADSHEET_LABEL = "推荐名单文件"
 DOCUMENT_LABEL = "正式推荐文件"
@@ -76,7 +83,7 @@ class ImportErrors(ValidationError):
     """The file was refused; `report` lists every problem, `names` maps row numbers to nominee names."""
 
     def __init__(self, report, names=None):
-        order = [SPREADSHEET_LABEL, DOCUMENT_LABEL, QUOTA_LABEL, *LABELS.values()]
+        order = [CAMPAIGN_LABEL, SPREADSHEET_LABEL, DOCUMENT_LABEL, QUOTA_LABEL, *LABELS.values()]
         self.report = sorted(report, key=lambda p: (p.row or 0, order.index(p.column) if p.column in order else -1))
         self.names = dict(names or {})
         super().__init__([self.describe(p) for p in self.report], code="import")
@@ -244,12 +251,28 @@ def _read_rows(xlsx_file):
         raise refuse(f"文件超过{XLSX_MAX_BYTES // 1024 // 1024} MB，请分批报送。")
     not_xlsx = "上传的文件不是有效的Excel（.xlsx）文件，请下载本活动的模板填写后上传。"
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise refuse(not_xlsx) from None
+    if unpacked > XLSX_MAX_UNCOMPRESSED_BYTES:
+        raise refuse(
+            f"文件解压后超过{XLSX_MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB的上限，"
+            "请只保留“推荐名单”表并删除多余内容后重新上传。"
+        )
+    try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors on damaged or foreign files
         raise refuse(not_xlsx) from None
     try:
         sheet = workbook[LIST_SHEET] if LIST_SHEET in workbook.sheetnames else workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
+        # The sheet's declared size (its <dimension>), before a single row is read.
+        if (sheet.max_row or 0) > MAX_SHEET_ROWS or (sheet.max_column or 0) > MAX_SHEET_COLUMNS:
+            raise refuse(
+                f"表格范围为{sheet.max_row or 0}行、{sheet.max_column or 0}列，超过{MAX_SHEET_ROWS}行、"
+                f"{MAX_SHEET_COLUMNS}列的上限。一次最多报送{MAX_ROWS}人，请删除多余的行列或分批上传。"
+            )
+        rows = sheet.iter_rows(values_only=True, max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS)
         header = [_header_label(v) for v in next(rows, ())]
         if not any(header):
             raise refuse("表格是空的，请在模板的“推荐名单”表中填写。")
@@ -440,6 +463,12 @@ class _RowChecker:
 
 def import_submission(campaign, organisation, user, xlsx_file, document):
     """Check every row, then save the submission and its nominations in one go; raise ImportErrors otherwise."""
+    if not campaign.stage_is_open(StageKind.NOMINATION):
+        stage = campaign.stage(StageKind.NOMINATION)
+        when = f"（推荐时间为{stage.starts_on:%Y年%m月%d日}至{stage.ends_on:%Y年%m月%d日}）" if stage else ""
+        raise ImportErrors(
+            [ImportProblem(None, CAMPAIGN_LABEL, f"“{campaign}”当前不在推荐阶段{when}，不接受单位报送。")]
+        )
     pdf, problems = _check_document(document)
     try:
         rows = _read_rows(xlsx_file)
@@ -455,9 +484,11 @@ def import_submission(campaign, organisation, user, xlsx_file, document):
         if data is not None:
             accepted.append((number, data))
 
-    if rows and intake.first_status(organisation, organisation) == Status.PENDING_CITY:
+    to_city = bool(rows) and intake.first_status(organisation, organisation) == Status.PENDING_CITY
+    if to_city:
         try:
-            check_quota(campaign, organisation, adding=len(rows))
+            with transaction.atomic():  # reported with the other problems; checked again below under the lock
+                check_quota(campaign, organisation, adding=len(rows))
         except ValidationError as exc:
             problems.extend(ImportProblem(None, QUOTA_LABEL, m) for m in exc.messages)
 
@@ -479,6 +510,11 @@ def import_submission(campaign, organisation, user, xlsx_file, document):
     )
     try:
         with transaction.atomic():
+            if to_city:
+                try:
+                    check_quota(campaign, organisation, adding=len(rows))
+                except ValidationError as exc:
+                    raise ImportErrors([ImportProblem(None, QUOTA_LABEL, m) for m in exc.messages], names) from None
             submission.document.save("submission.pdf", ContentFile(pdf), save=False)
             submission.save()
             for number, data in accepted:

@@ -100,6 +100,9 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         .first()
     )
     merged = existing is not None
+    if status == Status.PENDING_CITY and not merged:
+        # Counted under the district's lock, in the transaction that writes (services/quotas.py).
+        check_quota(campaign, organisation or data.jurisdiction)
     nomination = existing or Nomination(
         campaign=campaign,
         status=status,
@@ -152,8 +155,6 @@ def submit(campaign, data, *, actor=None, organisation=None, submission=None, pu
     validate(campaign, data, public=public)
     photos = check_photos(data.photos, campaign)
     status = first_status(data.jurisdiction, organisation)
-    if status == Status.PENDING_CITY:
-        check_quota(campaign, organisation or data.jurisdiction)
     try:
         return _write(
             campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status

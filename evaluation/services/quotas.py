@@ -1,6 +1,17 @@
-"""Nomination quotas: how many a district/unit may forward to the city per period."""
+"""Nomination quotas: how many a district/unit may forward to the city per period.
+
+Every path that sends a nomination to the city (district approval, an
+organisation's import, carry-over from the reserve pool) calls `check_quota`
+inside the transaction that writes.  It locks the district-level jurisdiction
+row before counting, so two forwards for one district run one after the other
+and cannot both take the last place.  SQLite has no row locks: there the
+settings make every transaction BEGIN IMMEDIATE, which takes the write lock
+before the count.
+"""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 
@@ -8,12 +19,21 @@ class QuotaExceeded(ValidationError):
     pass
 
 
-def quota_usage(campaign, jurisdiction, day=None):
+def lock_owner(jurisdiction):
+    """The district-level row quotas are counted against, locked until the transaction ends."""
+    from evaluation.models import Jurisdiction
+
+    if not transaction.get_connection().in_atomic_block:
+        raise TransactionManagementError("名额须在写入推荐的同一事务中检查。")
+    return Jurisdiction.objects.select_for_update().get(path=jurisdiction.path[: 2 * jurisdiction.steplen])
+
+
+def quota_usage(campaign, owner, day=None):
+    """(owner, forwarded in the period containing `day`, (first day, last day))."""
     from evaluation.models import Nomination
 
     day = day or timezone.localdate()
     start, end = campaign.quota_window(day)
-    owner = jurisdiction.level_two
     used = (
         Nomination.objects.filter(campaign=campaign, forwarded_at__date__gte=start, forwarded_at__date__lte=end)
         .in_jurisdiction(owner)
@@ -24,8 +44,9 @@ def quota_usage(campaign, jurisdiction, day=None):
 
 
 def check_quota(campaign, jurisdiction, adding=1, day=None):
-    """Raise QuotaExceeded if forwarding `adding` more would pass the campaign's quota."""
-    owner, used, (start, end) = quota_usage(campaign, jurisdiction, day)
+    """Lock the district's row, then raise QuotaExceeded if forwarding `adding` more would pass the quota."""
+    owner = lock_owner(jurisdiction)
+    owner, used, (start, end) = quota_usage(campaign, owner, day)
     if used + adding > campaign.nomination_quota:
         left = max(campaign.nomination_quota - used, 0)
         raise QuotaExceeded(
@@ -33,3 +54,4 @@ def check_quota(campaign, jurisdiction, adding=1, day=None):
             f"已报送{used}人，还可报送{left}人，本次报送{adding}人超出名额。",
             code="quota",
         )
+    return owner

@@ -1,12 +1,16 @@
 """Reserve pool (储备库): keep people on file and carry them into later campaigns."""
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from evaluation import rules
 from evaluation.models import Nomination, Nominator, ReserveEntry
 from evaluation.services import audit
 from evaluation.services.intake import check_eligibility, neutralise
+from evaluation.services.quotas import check_quota, lock_owner
 from evaluation.validators import validate_id_number
 from evaluation.workflows.nomination import Status
 
@@ -14,6 +18,18 @@ from evaluation.workflows.nomination import Status
 def _require(user):
     if not rules.can_manage_reserve(user):
         raise PermissionDenied("仅市文明办工作人员可以管理储备库。")
+
+
+def _refuse_if_on_file(name, id_number_hash):
+    """One entry on file per person (same ID number); a database constraint backs this up."""
+    if not id_number_hash:
+        return
+    entry = ReserveEntry.objects.filter(id_number_hash=id_number_hash, carried_into__isnull=True).first()
+    if entry is not None:
+        raise ValidationError(
+            f"{name}已在储备库中（{entry.get_level_display()}，{entry.created_at:%Y年%m月%d日}入库），不能重复入库。",
+            code="duplicate",
+        )
 
 
 @transaction.atomic
@@ -34,6 +50,7 @@ def register(*, actor, name, category, level, jurisdiction, unit, story, intake,
         entry.set_contact(contact, intake)
     if id_number:
         entry.set_id_number(validate_id_number(id_number))
+        _refuse_if_on_file(entry.name, entry.id_number_hash)
     entry.full_clean(exclude=["jurisdiction"])
     entry.save()
     return entry
@@ -41,8 +58,10 @@ def register(*, actor, name, category, level, jurisdiction, unit, story, intake,
 
 @transaction.atomic
 def keep_on_file(nomination, *, actor, level=None):
-    """Copy a nomination that was not listed into the reserve pool."""
+    """Copy a nomination that was not listed into the reserve pool (once per person)."""
     _require(actor)
+    nomination = Nomination.objects.select_for_update().select_related("campaign").get(pk=nomination.pk)
+    _refuse_if_on_file(nomination.nominee_name, nomination.id_number_hash)
     entry = ReserveEntry.objects.create(
         name=nomination.nominee_name,
         category=nomination.category,
@@ -65,7 +84,7 @@ def keep_on_file(nomination, *, actor, level=None):
 def carry_into_campaign(entries, campaign, *, actor):
     """Turn chosen reserve entries into nominations of `campaign`, all or none."""
     _require(actor)
-    entries = list(entries)
+    entries = list(ReserveEntry.objects.select_for_update().filter(pk__in=[e.pk for e in entries]).order_by("pk"))
     errors, created = [], []
     for entry in entries:
         if entry.carried_into_id and entry.carried_into.campaign_id == campaign.pk:
@@ -81,8 +100,16 @@ def carry_into_campaign(entries, campaign, *, actor):
                 check_eligibility(campaign, entry.reveal_id_number())
             except ValidationError as exc:
                 errors.append(f"{entry.name}：{exc.messages[0]}")
+    # Carried entries go straight to the city, so they take places of their district's quota.
+    owners = Counter(lock_owner(entry.jurisdiction) for entry in entries)
+    for owner, adding in owners.items():
+        try:
+            check_quota(campaign, owner, adding=adding)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
     if errors:
         raise ValidationError(errors)
+    now = timezone.now()
     for entry in entries:
         id_number = entry.reveal_id_number()
         nomination = Nomination(
@@ -98,6 +125,7 @@ def carry_into_campaign(entries, campaign, *, actor):
             unit=entry.unit,
             story=entry.story,
             reserve_entry=entry,
+            forwarded_at=now,
         )
         nomination.set_id_number(id_number)
         nomination.save()

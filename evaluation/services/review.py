@@ -9,11 +9,17 @@ from evaluation.choices import Verdict
 from evaluation.models import DepartmentOpinion, Nomination
 from evaluation.services import audit, candidate_photos
 from evaluation.services.quotas import check_quota
-from evaluation.workflows.nomination import Action, Status, Step, next_status
+from evaluation.workflows.nomination import REVIEW_ACTIONS, Action, Status, Step, next_status
 
 
 def _locked(nomination):
     return Nomination.objects.select_for_update().select_related("campaign", "jurisdiction").get(pk=nomination.pk)
+
+
+def content_changed_since_return(nomination):
+    """Was the nomination's material edited after it was last returned?"""
+    last_return = nomination.events.filter(action=Action.RETURN).order_by("-pk").first()
+    return last_return is not None and nomination.events.filter(action="edited", pk__gt=last_return.pk).exists()
 
 
 def opinion_problems(nomination):
@@ -50,10 +56,13 @@ def record_opinions(nomination, *, actor, opinions):
 @transaction.atomic
 def review(nomination, *, actor, action, reason="", override_reason=""):
     """Apply one review action; checks permission, transition, opinions and quota, then logs it."""
+    if action not in REVIEW_ACTIONS:
+        raise ValidationError("无效的审核操作。", code="action")
     nomination = _locked(nomination)
     reason, override_reason = (reason or "").strip(), (override_reason or "").strip()
     source = nomination.status
-    target = next_status(nomination, action)
+    changed = action == Action.RESUBMIT and content_changed_since_return(nomination)
+    target = next_status(nomination, action, content_changed=changed)
     allowed = (
         rules.can_resubmit(actor, nomination) if action == Action.RESUBMIT else rules.can_review(actor, nomination)
     )
@@ -75,8 +84,12 @@ def review(nomination, *, actor, action, reason="", override_reason=""):
         if override_reason:
             data["override_reason"] = override_reason
             data["missing"], data["objecting"] = missing, objecting
+    if target == Status.PENDING_CITY:
+        # District approval, or a resubmission straight back to the city: either takes a place.
         check_quota(nomination.campaign, nomination.jurisdiction)
         nomination.forwarded_at = timezone.now()
+    if changed:
+        data["content_changed"] = True
     nomination.status = target
     if action == Action.RETURN:
         nomination.returned_from = step

@@ -22,11 +22,11 @@ from evaluation.models import Campaign, Jurisdiction, Nomination
 from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
 from evaluation.private_files import photo_url, submission_document_url
-from evaluation.services import audit
+from evaluation.services import lifecycle
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
 from evaluation.services.intake import neutralise
-from evaluation.workflows.nomination import Action, Status, Step, TransitionNotAllowed
+from evaluation.workflows.nomination import TRANSITIONS, Action, Status, Step, TransitionNotAllowed
 
 register_permission_policy(Nomination, NominationPolicy(Nomination), exact_class=True)
 
@@ -126,6 +126,8 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
             review_url=reverse("evaluation_nominations:review", args=[nomination.pk]),
             consent_url=reverse("evaluation_nominations:consent", args=[nomination.pk]),
             can_keep_on_file=rules.can_manage_reserve(user),
+            can_withdraw=rules.can_withdraw(user, nomination) and (nomination.status, "withdraw") in TRANSITIONS,
+            withdraw_url=reverse("evaluation_nominations:withdraw", args=[nomination.pk]),
             keep_on_file_url=reverse("evaluation_nominations:keep_on_file", args=[nomination.pk]),
             status_labels=dict(Status.choices),
         )
@@ -168,13 +170,17 @@ class NominationEditView(JurisdictionScopedMixin, generic.EditView):
         return obj
 
     def save_instance(self):
-        instance = super().save_instance()
-        audit.record(instance, action="edited", actor=self.request.user, fields=sorted(self.form.changed_data))
-        return instance
+        # The form has already written its values onto self.object; the service compares
+        # them with the stored row, so the audit event keeps old and new values.
+        values = {name: self.form.cleaned_data[name] for name in self.form.changed_data}
+        return lifecycle.update_material(self.object, actor=self.request.user, values=values)
 
 
 class NominationDeleteView(JurisdictionScopedMixin, generic.DeleteView):
-    pass
+    """Nominations are withdrawn, never deleted: deleting would take their audit trail with them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied("推荐记录不能删除，如需终止请使用“撤回”。")
 
 
 class NominationHistoryView(JurisdictionScopedMixin, generic.history.HistoryView):
@@ -261,6 +267,41 @@ class NominationReviewView(WagtailAdminTemplateMixin, FormView):
         return redirect("evaluation_nominations:inspect", self.nomination.pk)
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="撤回理由", widget=forms.Textarea(attrs={"rows": 3}), max_length=500, help_text="理由将记入操作记录。"
+    )
+
+
+class NominationWithdrawView(WagtailAdminTemplateMixin, FormView):
+    """Withdraw a nomination (已撤回) with a reason; the record and its history stay."""
+
+    template_name = "evaluation/admin/nomination_withdraw.html"
+    form_class = WithdrawForm
+    header_icon = "cross"
+
+    def dispatch(self, request, pk):
+        self.nomination = get_object_or_404(rules.nominations_for(request.user), pk=pk)
+        if not rules.can_withdraw(request.user, self.nomination):
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return f"撤回推荐：{self.nomination.nominee_name}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nomination=self.nomination, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            lifecycle.withdraw(self.nomination, actor=self.request.user, reason=form.cleaned_data["reason"])
+        except (ValidationError, TransitionNotAllowed, PermissionDenied) as exc:
+            form.add_error(None, "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+            return self.form_invalid(form)
+        messages.success(self.request, f"已撤回“{self.nomination.nominee_name}”的推荐，记录已保留。")
+        return redirect("evaluation_nominations:inspect", self.nomination.pk)
+
+
 class NominationConsentView(WagtailAdminTemplateMixin, FormView):
     template_name = "evaluation/admin/nomination_consent.html"
     header_icon = "user"
@@ -325,7 +366,11 @@ class KeepOnFileView(WagtailAdminTemplateMixin, FormView):
         return super().get_context_data(nomination=self.nomination, **kwargs)
 
     def form_valid(self, form):
-        reserve_service.keep_on_file(self.nomination, actor=self.request.user, level=form.cleaned_data["level"])
+        try:
+            reserve_service.keep_on_file(self.nomination, actor=self.request.user, level=form.cleaned_data["level"])
+        except ValidationError as exc:
+            form.add_error(None, "；".join(exc.messages))
+            return self.form_invalid(form)
         messages.success(self.request, f"已将“{self.nomination.nominee_name}”转入储备库。")
         return redirect("evaluation_nominations:inspect", self.nomination.pk)
 
@@ -371,6 +416,7 @@ class NominationViewSet(ModelViewSet):
             path("<int:pk>/review/", NominationReviewView.as_view(), name="review"),
             path("<int:pk>/consent/", NominationConsentView.as_view(), name="consent"),
             path("<int:pk>/keep-on-file/", KeepOnFileView.as_view(), name="keep_on_file"),
+            path("<int:pk>/withdraw/", NominationWithdrawView.as_view(), name="withdraw"),
         ]
 
 

@@ -2,7 +2,9 @@
 
 grassroots → district/unit → city office preliminary review (初审).  Each step
 can approve, return for changes, or reject; a returned nomination goes back
-to the step that returned it once it is resubmitted.
+to the step that returned it once it is resubmitted -- unless its content was
+changed after a return from the city, when the district/unit reviews it again.
+A nomination is withdrawn (with a reason), never deleted, so its audit trail stays.
 """
 
 from django.db import models
@@ -19,6 +21,7 @@ class Action(models.TextChoices):
     RETURN = "return", "退回修改"
     REJECT = "reject", "不予通过"
     RESUBMIT = "resubmit", "重新提交"
+    WITHDRAW = "withdraw", "撤回"
 
 
 class Status(models.TextChoices):
@@ -28,6 +31,7 @@ class Status(models.TextChoices):
     RETURNED = "returned", "退回修改"
     ACCEPTED = "accepted", "初审通过（有效候选人）"
     REJECTED = "rejected", "未通过"
+    WITHDRAWN = "withdrawn", "已撤回"
 
     @classmethod
     def pending_for(cls, step):
@@ -63,7 +67,14 @@ TRANSITIONS = {
     (Status.PENDING_DISTRICT, Action.REJECT): Status.REJECTED,
     (Status.PENDING_CITY, Action.REJECT): Status.REJECTED,
     (Status.RETURNED, Action.RESUBMIT): None,
+    (Status.PENDING_GRASSROOTS, Action.WITHDRAW): Status.WITHDRAWN,
+    (Status.PENDING_DISTRICT, Action.WITHDRAW): Status.WITHDRAWN,
+    (Status.PENDING_CITY, Action.WITHDRAW): Status.WITHDRAWN,
+    (Status.RETURNED, Action.WITHDRAW): Status.WITHDRAWN,
+    (Status.ACCEPTED, Action.WITHDRAW): Status.WITHDRAWN,
 }
+
+REVIEW_ACTIONS = (Action.APPROVE, Action.RETURN, Action.REJECT, Action.RESUBMIT)
 
 
 class TransitionNotAllowed(Exception):
@@ -74,12 +85,24 @@ class TransitionNotAllowed(Exception):
         super().__init__(f"当前状态为“{Status(status).label}”，不能执行“{Action(action).label}”操作。")
 
 
-def next_status(nomination, action):
+def resubmit_step(returned_from, *, content_changed):
+    """Where a resubmitted nomination is reviewed next.
+
+    Changed content never skips a reviewer: after a return from the city it
+    goes through the district/unit step again, whoever made the change.
+    """
+    step = returned_from or Step.GRASSROOTS
+    if content_changed and step == Step.CITY:
+        return Step.DISTRICT
+    return step
+
+
+def next_status(nomination, action, *, content_changed=False):
     """The status `action` leads to from the nomination's current status, or raise."""
     key = (nomination.status, action)
     if key not in TRANSITIONS:
         raise TransitionNotAllowed(nomination.status, action)
     target = TRANSITIONS[key]
     if target is None:
-        target = Status.pending_for(nomination.returned_from or Step.GRASSROOTS)
+        target = Status.pending_for(resubmit_step(nomination.returned_from, content_changed=content_changed))
     return target

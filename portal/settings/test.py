@@ -15,3 +15,8 @@ PAGE_CACHE_SECONDS = 0  # the cache tests switch it on explicitly
 # Tests that exercise two-factor sign-in switch it on with override_settings;
 # lockout stays on everywhere (tests/portal/security/).
 STAFF_2FA_REQUIRED = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: threads in the concurrency tests then wait on
+    # SQLite's file lock (with the busy timeout) as they would in production.
+    DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.mkdtemp(prefix='portal-test-db-')}/test.sqlite3"}  # noqa: F405
