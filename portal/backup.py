@@ -229,7 +229,8 @@ def restore(path, *, force=False, log=print):
         call_command("migrate", interactive=False, verbosity=0)
         existing = content_summary()
         if existing and not force:
-            listed = "、".join(f"{label} {count}" for label, count in existing.items())
+            listed = "、".join(f"{label} {count}" for label, count in list(existing.items())[:5])
+            listed += "等" if len(existing) > 5 else ""
             raise BackupError(
                 f"目标数据库不是空的（{listed}）。恢复会先清空它；确认要覆盖请加 --force（make restore … FORCE=1）。"
             )
