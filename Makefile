@@ -6,13 +6,23 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 2
 CHROMIUM ?= /usr/bin/chromium
+SECRET_KEY_FILE ?= .secret-key
+PRIVACY_KEY_FILE ?= .privacy-key
+BACKUP_DIR ?= backups
+# The production settings take their secrets from the environment or the key files.
+PROD_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" PRIVACY_KEY="$${PRIVACY_KEY:-$$(cat $(PRIVACY_KEY_FILE))}" \
+	DJANGO_SETTINGS_MODULE=portal.settings.production
 
-.PHONY: help venv run serve test lint format migrate demo browser-deps bench clean
+.PHONY: help venv run serve keys backup restore test lint format migrate demo browser-deps bench clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, serve at http://127.0.0.1:$(PORT)/"
 	@echo "make test   - install (incl. Debian chromium + redis-server if missing) and run the suite"
-	@echo "make serve  - production-style: gunicorn ($(WORKERS) workers) + WhiteNoise on port $(PORT)"
+	@echo "make serve  - production-style: migrate, collectstatic, gunicorn ($(WORKERS) workers) + WhiteNoise"
+	@echo "              on port $(PORT); serves what the database holds (no demo, no accounts)"
+	@echo "make demo   - load the demo content and accounts into the database DATABASE_URL names"
+	@echo "make backup - database + media + private files into $(BACKUP_DIR)/site-<time>.tar.gz"
+	@echo "make restore BACKUP=<archive> [FORCE=1] - restore an archive into an empty database"
 	@echo "make bench  - benchmarks/http_bench.py against the demo site"
 	@echo "make lint / make format"
 
@@ -33,14 +43,44 @@ demo: migrate
 run: demo
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Production-style serving of the same (SQLite by default) database.
-serve: demo
-	@test -n "$$SECRET_KEY" || test -f .secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret-key
-	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" DJANGO_SETTINGS_MODULE=portal.settings.production \
-		$(PY) manage.py collectstatic --noinput --verbosity 0
-	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" DJANGO_SETTINGS_MODULE=portal.settings.production \
-		$(VENV)/bin/gunicorn portal.wsgi:application --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
+# Production-style serving of what the database holds (SQLite by default):
+# migrate and collect static files, never demo content or accounts.
+# Load the demo first with `make run` or `make demo` if you want it.
+serve: migrate keys
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(PY) -m gunicorn portal.wsgi:application --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --error-logfile -
+
+# SECRET_KEY and PRIVACY_KEY from the environment, else from files made once,
+# readable by their owner only. A .privacy-key missing beside an existing
+# .secret-key means an older install encrypted ID numbers with SECRET_KEY:
+# keep that key so they still decrypt.
+keys:
+	@umask 077; \
+	legacy=; if [ -s $(SECRET_KEY_FILE) ] && [ ! -s $(PRIVACY_KEY_FILE) ]; then legacy=1; fi; \
+	if [ -z "$$SECRET_KEY" ] && [ ! -s $(SECRET_KEY_FILE) ]; then \
+		$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_KEY_FILE); \
+		echo "已生成 $(SECRET_KEY_FILE)（SECRET_KEY，仅本人可读）"; \
+	fi; \
+	if [ -z "$$PRIVACY_KEY" ] && [ ! -s $(PRIVACY_KEY_FILE) ]; then \
+		if [ -z "$$SECRET_KEY" ] && [ -n "$$legacy" ]; then \
+			cat $(SECRET_KEY_FILE) > $(PRIVACY_KEY_FILE); \
+			echo "已生成 $(PRIVACY_KEY_FILE)：沿用原 $(SECRET_KEY_FILE)，已加密的身份证号和电话仍可解密"; \
+		else \
+			$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(PRIVACY_KEY_FILE); \
+			echo "已生成 $(PRIVACY_KEY_FILE)（PRIVACY_KEY，仅本人可读；请与数据库备份分开妥善保管）"; \
+		fi; \
+	fi; \
+	for file in $(SECRET_KEY_FILE) $(PRIVACY_KEY_FILE); do if [ -f $$file ]; then chmod 600 $$file; fi; done
+
+# Backups of the database, MEDIA_ROOT and PRIVATE_MEDIA_ROOT in one archive.
+# The keys are not in it: keep PRIVACY_KEY (.privacy-key) somewhere else, safe.
+backup: venv keys
+	$(PROD_ENV) $(PY) manage.py backup_site --output-dir $(BACKUP_DIR)
+
+restore: venv keys
+	@test -n "$(BACKUP)" || { echo "用法：make restore BACKUP=backups/site-….tar.gz [FORCE=1]"; exit 2; }
+	$(PROD_ENV) $(PY) manage.py restore_site "$(BACKUP)" $(if $(FORCE),--force)
 
 # Debian's Chromium for Playwright (it cannot download browsers here) and a
 # Redis server binary so the Redis-backed cache tests run on a bare machine.

@@ -8,8 +8,10 @@
 
 Steps: a temp dir holds a SQLite database (unless --database-url / DATABASE_URL
 is given: that database is migrated and gets the demo content), MEDIA_ROOT and
-STATIC_ROOT; `migrate`, `load_demo` and `collectstatic` run there; gunicorn
-starts as `make serve` starts it (production settings); the pages to measure
+STATIC_ROOT; `migrate` and `load_demo` run there with the development settings
+(as `make run` does; the production settings refuse demo content), then
+`collectstatic` and gunicorn as `make serve` runs them (production settings,
+throw-away SECRET_KEY and PRIVACY_KEY); the pages to measure
 are found with the ORM; each is warmed up and then loaded from a separate
 process on 127.0.0.1 (wrk if installed, else a Python client) for a fixed
 time. Both page-cache modes are measured unless --cache-only / --no-cache.
@@ -299,6 +301,7 @@ def main():
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
+        PRIVACY_KEY=secrets.token_urlsafe(50),
         SECURE_SSL_REDIRECT="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=args.database_url or f"sqlite:///{tmp}/db.sqlite3",
@@ -311,9 +314,12 @@ def main():
         env["REDIS_URL"] = args.redis_url
     pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) if args.engine == "python" else None
     try:
-        manage(env, "migrate", "--noinput")
+        # As `make run` then `make serve`: the demo is loaded with the development
+        # settings (production ones refuse it), then served with the production ones.
+        dev_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+        manage(dev_env, "migrate", "--noinput")
         if (ROOT / "portal" / "management" / "commands" / "load_demo.py").exists():
-            manage(env, "load_demo")
+            manage(dev_env, "load_demo")
         else:
             print("[setup] WARNING: portal/management/commands/load_demo.py is missing; measuring what exists")
         manage(env, "collectstatic", "--noinput")

@@ -8,6 +8,8 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", False)
+# Commands that write demo content or accounts refuse to run here (load_demo --allow-production).
+PRODUCTION = True
 if SECRET_KEY.startswith("dev-only") and not env_bool("ALLOW_DEV_SECRET_KEY"):  # noqa: F405
     raise ImproperlyConfigured("生产环境必须通过 SECRET_KEY 环境变量设置密钥。")
 

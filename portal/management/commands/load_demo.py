@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from wagtail import hooks
 
 from portal.demo.loader import DemoExists, load
@@ -20,7 +21,20 @@ PAGE_TYPES = [
 class Command(BaseCommand):
     help = "建立演示站点（清河市文明网）的页面、图片、附件、菜单和演示账号；已存在时不做任何修改。"
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="在生产环境设置（portal.settings.production）下也建立演示内容和演示账号。",
+        )
+
     def handle(self, *args, **options):
+        if getattr(settings, "PRODUCTION", False) and not options["allow_production"]:
+            raise CommandError(
+                "拒绝执行：当前是生产环境设置（portal.settings.production），load_demo 会建立演示内容和"
+                "公开密码的演示账号（如 admin/admin123）。确需在此数据库中建立演示站点，请加 --allow-production。"
+                " (Refusing to load demo content under production settings; pass --allow-production to do it anyway.)"
+            )
         self.stdout.write("正在建立演示内容……")
         try:
             summary = load(log=self.stdout.write)
