@@ -2,13 +2,23 @@
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+from django.utils.functional import cached_property
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
     """Files under PRIVATE_MEDIA_ROOT; they are reached only through views that check the viewer."""
 
-    def __init__(self, location=None, **kwargs):
-        super().__init__(location=location or settings.PRIVATE_MEDIA_ROOT, base_url=None, **kwargs)
+    @cached_property
+    def base_location(self):
+        # Read lazily (like MEDIA_ROOT for the default storage) so that a changed
+        # PRIVATE_MEDIA_ROOT, e.g. in a backup/restore test, is followed.
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
 
     def url(self, name):
         # A template that still asks for `.url` must fail loudly rather than print a guessable path.
