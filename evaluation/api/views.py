@@ -41,9 +41,11 @@ def _form_errors(form):
     return {field: [str(e) for e in errors] for field, errors in form.errors.items()}
 
 
-@public.get("/captcha", response=CaptchaOut, summary="获取一次性图片验证码")
+@public.get("/captcha", response={200: CaptchaOut, 429: ErrorOut}, summary="获取一次性图片验证码")
 def get_captcha(request):
-    token = captcha.new_challenge()
+    token = captcha.issue(request)
+    if token is None:
+        return Status(429, {"message": throttle.MESSAGE})
     return {"captcha_key": token, "image_url": request.build_absolute_uri(reverse("evaluation:captcha", args=[token]))}
 
 

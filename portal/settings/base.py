@@ -115,10 +115,14 @@ if REDIS_URL:
         }
     }
 else:
+    # Files are shared by all gunicorn workers (a per-process cache would keep
+    # stale pages in some of them). Counters and captchas that need atomic
+    # updates live in the database instead (portal.models.counters, evaluation.captcha).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
         }
     }
 
