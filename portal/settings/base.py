@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.SiteCSPMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -133,6 +135,26 @@ PRIVACY_KEY = os.environ.get("PRIVACY_KEY", "")
 # How many reverse proxies append to X-Forwarded-For in front of the site
 # (0: trust REMOTE_ADDR). Used to tell visitors apart for rate limits.
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+
+# Content-Security-Policy (portal/csp.py): no inline script or style on public
+# pages; report-only in the admin. CSP_FRAME_SRC lists video hosts for embeds.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *env_list("CSP_FRAME_SRC")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": os.environ.get("CSP_REPORT_URI") or None,
+    }
+}
 
 # Anonymous page cache (portal.cache): seconds a rendered public page is kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
