@@ -51,7 +51,7 @@ def get_captcha(request):
 
 @public.post(
     "/nominations",
-    response={201: NominationCreated, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    response={201: NominationCreated, 400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 429: ErrorOut},
     summary="提交推荐（multipart/form-data）",
 )
 def create_nomination(request, payload: Form[NominationIn], photos: File[list[UploadedFile]] = None):

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.SiteCSPMiddleware",
+    # Before anything reads request.POST (CsrfViewMiddleware does): refuses
+    # oversized nominations from Content-Length alone.
+    "evaluation.middleware.NominationSizeLimitMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -155,6 +158,11 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": os.environ.get("CSP_REPORT_URI") or None,
     }
 }
+
+# Request bodies: text fields up to 2.5 MB (Wagtail's editing forms), uploaded
+# files above 1 MB go to a temporary file instead of memory (photos stay below).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2560 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # Anonymous page cache (portal.cache): seconds a rendered public page is kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
