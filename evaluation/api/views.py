@@ -16,6 +16,7 @@ from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import Action, TransitionNotAllowed
 from evaluation.workflows.nomination import Status as NominationStatus
 
+from .errors import install_error_handlers
 from .schemas import (
     CaptchaOut,
     ErrorOut,
@@ -33,6 +34,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url=None,
 )
+install_error_handlers(api)
 public = Router(tags=["公开"])
 staff = Router(tags=["审核（需登录）"], auth=django_auth)
 
