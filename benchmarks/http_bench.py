@@ -71,7 +71,7 @@ def parse_args():
     p.add_argument("--warmup", type=float, default=1.0, help="seconds of warm-up per URL (default 1)")
     p.add_argument("--port", type=int, default=0, help="port for gunicorn (default: a free one)")
     p.add_argument("--database-url", default=os.environ.get("DATABASE_URL"), help="default: temp SQLite file")
-    p.add_argument("--redis-url", help="REDIS_URL for the server's cache (default: local memory per worker)")
+    p.add_argument("--redis-url", help="REDIS_URL for the server's cache (default: files shared by the workers)")
     p.add_argument("--engine", choices=["auto", "wrk", "python"], default="auto", help="load generator")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--no-cache", action="store_true", help="only cold renders (PAGE_CACHE_SECONDS=0)")
@@ -350,7 +350,7 @@ def print_report(args, env, tables):
         engine = "wrk " + subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split()[1]
     else:
         engine = "Python http.client threads (child process)"
-    cache = f"Redis {args.redis_url}" if args.redis_url else "LocMemCache (one per worker)"
+    cache = f"Redis {args.redis_url}" if args.redis_url else "FileBasedCache (shared by the workers)"
     limit = f"{args.duration:g} s" + (f" or {args.requests} requests" if args.requests else "")
     print(
         f"\nworkers {args.workers} (gunicorn sync) · concurrency {args.concurrency} · {limit} per URL "

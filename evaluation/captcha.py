@@ -1,42 +1,63 @@
 """A one-time image captcha for the public nomination form and the API.
 
-The answer lives only in the cache under a random key; a key can be checked
-once, right or wrong, so it cannot be replayed or brute-forced.
+The answer lives only in the database under a random key, so any worker can
+check a captcha another issued; a key can be checked once, right or wrong, so
+it cannot be replayed or brute-forced.
 """
 
+import datetime
 import io
 import secrets
 
-from django.core.cache import cache
+from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
+
+from evaluation import throttle
+from evaluation.models import CaptchaChallenge
 
 TIMEOUT = 600
 DIGITS = "23456789"
 
 
-def _key(token):
-    return f"captcha:{token}"
-
-
 def new_challenge():
     token = secrets.token_urlsafe(16)
     answer = "".join(secrets.choice(DIGITS) for _ in range(4))
-    cache.set(_key(token), answer, TIMEOUT)
+    now = timezone.now()
+    # Expired challenges are few (issuing is rate-limited); sweep them as we go.
+    CaptchaChallenge.objects.filter(expires_at__lt=now).delete()
+    CaptchaChallenge.objects.create(token=token, answer=answer, expires_at=now + datetime.timedelta(seconds=TIMEOUT))
     return token
+
+
+def issue(request):
+    """A new challenge for this visitor, or None once they have asked for too many."""
+    if not throttle.allow(request, "captcha"):
+        return None
+    return new_challenge()
 
 
 def answer_for(token):
     """The expected answer (tests and the image view use it; never sent as text)."""
-    return cache.get(_key(token))
+    return _stored_answer(token)
+
+
+def _stored_answer(token):
+    return (
+        CaptchaChallenge.objects.filter(token=token, expires_at__gte=timezone.now())
+        .values_list("answer", flat=True)
+        .first()
+    )
 
 
 def verify(token, answer):
     """True once for the right answer; the challenge is spent either way."""
     if not token:
         return False
-    expected = cache.get(_key(token))
-    cache.delete(_key(token))
-    return expected is not None and (answer or "").strip() == expected
+    expected = _stored_answer(token)
+    # Only the request whose DELETE removed the row may use the answer, so two
+    # concurrent checks of one challenge (on any workers) cannot both pass.
+    spent, _ = CaptchaChallenge.objects.filter(token=token).delete()
+    return bool(spent) and expected is not None and (answer or "").strip() == expected
 
 
 def render_png(token):

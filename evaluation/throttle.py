@@ -1,33 +1,55 @@
-"""A small per-client rate limit for the public actions (nominate, status lookup).
+"""A small per-client rate limit for the public actions (nominate, status lookup, captchas).
 
-Counts live in the default cache (Redis in production), one counter per
-client address and window, so all workers share them.
+Counts are database counters (portal.models.SharedCounter) in fixed windows,
+one per client and window, so every worker counts the same attempts with or
+without Redis.
 """
 
-import hashlib
+import datetime
+import ipaddress
+import random
 
-from django.core.cache import cache
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
+from portal.models import SharedCounter
 from portal.security.addresses import client_address
 
 LIMITS = {
     # scope: (requests, seconds)
     "nominate": (10, 3600),
     "status": (30, 600),
+    "captcha": (30, 600),
 }
+
+
+def client_group(address):
+    """What one visitor counts as: the address, or its /64 for IPv6.
+
+    One IPv6 subscriber usually holds a whole /64 and can change addresses at will.
+    """
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def allow(request, scope):
     """Count one attempt; False once the client has used up this scope's window."""
     limit, window = LIMITS[scope]
-    digest = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"throttle:{scope}:{digest}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
+    # Keyed hash: the table never holds a visitor's address.
+    digest = salted_hmac("throttle", client_group(client_address(request))).hexdigest()[:32]
+    now = timezone.now().timestamp()
+    period = int(now // window)
+    expires_at = datetime.datetime.fromtimestamp((period + 1) * window, tz=datetime.UTC)
+    count = SharedCounter.objects.incr(f"throttle:{scope}:{digest}:{period}", expires_at=expires_at)
+    if random.random() < 0.01:  # noqa: S311 - housekeeping, not security
+        SharedCounter.objects.purge_expired()
     return count <= limit
 
 

@@ -1,7 +1,9 @@
 """Whole-page cache for anonymous visitors.
 
 Rendered public pages are kept in the default cache (Redis when REDIS_URL is
-set) under a key that includes a site-wide generation number.  Publishing,
+set, else files shared by the workers) under a key that includes a site-wide
+generation number.  The generation is a database counter, so a publish in one
+worker (committed with the content it publishes) is seen by all at once.  Publishing,
 unpublishing, moving or deleting a page, or saving a snippet or setting that
 public pages show, bumps the generation (see portal/signals.py), so every page
 that could show the change is rendered afresh on its next request.
@@ -12,25 +14,20 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from portal.models.counters import SharedCounter
+
 GENERATION_KEY = "pagecache:generation"
 # Search results are not cached so that every query reaches the query log.
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/api/", "/documents/", "/search/")
 
 
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+    return SharedCounter.objects.value(GENERATION_KEY)
 
 
 def invalidate_all():
     """Make every cached page stale (called on publish and similar changes)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    SharedCounter.objects.incr(GENERATION_KEY)
 
 
 def _key(request, generation):

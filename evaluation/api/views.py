@@ -16,6 +16,7 @@ from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import Action, TransitionNotAllowed
 from evaluation.workflows.nomination import Status as NominationStatus
 
+from .errors import install_error_handlers
 from .schemas import (
     CaptchaOut,
     ErrorOut,
@@ -33,6 +34,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url=None,
 )
+install_error_handlers(api)
 public = Router(tags=["公开"])
 staff = Router(tags=["审核（需登录）"], auth=django_auth)
 
@@ -41,15 +43,17 @@ def _form_errors(form):
     return {field: [str(e) for e in errors] for field, errors in form.errors.items()}
 
 
-@public.get("/captcha", response=CaptchaOut, summary="获取一次性图片验证码")
+@public.get("/captcha", response={200: CaptchaOut, 429: ErrorOut}, summary="获取一次性图片验证码")
 def get_captcha(request):
-    token = captcha.new_challenge()
+    token = captcha.issue(request)
+    if token is None:
+        return Status(429, {"message": throttle.MESSAGE})
     return {"captcha_key": token, "image_url": request.build_absolute_uri(reverse("evaluation:captcha", args=[token]))}
 
 
 @public.post(
     "/nominations",
-    response={201: NominationCreated, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
+    response={201: NominationCreated, 400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 429: ErrorOut},
     summary="提交推荐（multipart/form-data）",
 )
 def create_nomination(request, payload: Form[NominationIn], photos: File[list[UploadedFile]] = None):

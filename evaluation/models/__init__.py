@@ -1,6 +1,7 @@
 """Evaluation data. Imports `portal` (districts, vocabularies); portal never imports this."""
 
 from .campaigns import Campaign, CampaignStage
+from .captchas import CaptchaChallenge
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
@@ -12,6 +13,7 @@ __all__ = [
     "Campaign",
     "CampaignPage",
     "CampaignStage",
+    "CaptchaChallenge",
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",

@@ -75,7 +75,7 @@ class CampaignPage(RoutablePageMixin, Page):
                 request.session["last_merged"] = merged
                 return redirect(self.url + self.reverse_subpage("nominate_done"))
         # Every rendering of the form gets a fresh one-time captcha (the old one is spent).
-        token = captcha.new_challenge()
+        token = captcha.issue(request)
         return self._render(request, "evaluation/campaign_nominate.html", form=form, captcha_token=token, closed=False)
 
     @path("nominate/done/")

@@ -2,6 +2,7 @@
 
 from .articles import ArticlePage, ArticlePageTag
 from .channels import ChannelPage, ContentQuerySet
+from .counters import SharedCounter
 from .districts import District
 from .honour_roll import HonoureePage, HonourHeld, HonourRollPage, ReleasePage
 from .notices import NoticeAttachment, NoticePage
@@ -23,6 +24,7 @@ __all__ = [
     "NoticeAttachment",
     "NoticePage",
     "ReleasePage",
+    "SharedCounter",
     "SiteSettings",
     "StoryPage",
     "TopicPage",

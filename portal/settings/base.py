@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -63,6 +64,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.SiteCSPMiddleware",
+    # Before anything reads request.POST (CsrfViewMiddleware does): refuses
+    # oversized nominations from Content-Length alone.
+    "evaluation.middleware.NominationSizeLimitMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,10 +136,14 @@ if REDIS_URL:
         }
     }
 else:
+    # Files are shared by all gunicorn workers (a per-process cache would keep
+    # stale pages in some of them). Counters and captchas that need atomic
+    # updates live in the database instead (portal.models.counters, evaluation.captcha).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
         }
     }
 
@@ -145,6 +154,31 @@ PRIVACY_KEY = os.environ.get("PRIVACY_KEY", "")
 # How many reverse proxies append to X-Forwarded-For in front of the site
 # (0: trust REMOTE_ADDR). Used to tell visitors apart for rate limits.
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+
+# Content-Security-Policy (portal/csp.py): no inline script or style on public
+# pages; report-only in the admin. CSP_FRAME_SRC lists video hosts for embeds.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *env_list("CSP_FRAME_SRC")],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "report-uri": os.environ.get("CSP_REPORT_URI") or None,
+    }
+}
+
+# Request bodies: text fields up to 2.5 MB (Wagtail's editing forms), uploaded
+# files above 1 MB go to a temporary file instead of memory (photos stay below).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2560 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # Anonymous page cache (portal.cache): seconds a rendered public page is kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

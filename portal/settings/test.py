@@ -20,3 +20,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: threads in the concurrency tests then wait on
     # SQLite's file lock (with the busy timeout) as they would in production.
     DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.mkdtemp(prefix='portal-test-db-')}/test.sqlite3"}  # noqa: F405
+if not REDIS_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-test"}}

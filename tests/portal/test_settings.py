@@ -25,7 +25,9 @@ def read_settings(module, **env):
         " 'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG,"
         " 'hosts': settings.ALLOWED_HOSTS, 'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE,"
         " 'search': settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'],"
-        " 'ssl': getattr(settings, 'SECURE_SSL_REDIRECT', False)}))"
+        " 'ssl': getattr(settings, 'SECURE_SSL_REDIRECT', False),"
+        " 'proxy_ssl': settings.SECURE_PROXY_SSL_HEADER, 'preload': settings.SECURE_HSTS_PRELOAD,"
+        " 'secure_cookies': [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE]}))"
     )
     clean = {k: v for k, v in os.environ.items() if k not in IGNORED_ENV}
     clean.update(env, DJANGO_SETTINGS_MODULE=module)
@@ -38,7 +40,7 @@ def read_settings(module, **env):
 def test_defaults_need_nothing_running():
     config = read_settings("portal.settings.dev")
     assert config["db"] == "django.db.backends.sqlite3"
-    assert config["cache"].endswith("LocMemCache")
+    assert config["cache"].endswith("FileBasedCache")  # shared by gunicorn workers
     assert config["search"] == "wagtail.search.backends.database"
     assert (config["lang"], config["tz"]) == ("zh-hans", "Asia/Shanghai")
     assert config["debug"] is True
@@ -84,3 +86,19 @@ def test_check_deploy_prints_no_warnings():
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "WARNING" not in out.stderr and "no issues" in out.stdout
+
+
+def test_production_cookies_are_secure_even_without_the_ssl_redirect():
+    config = read_settings("portal.settings.production", SECURE_SSL_REDIRECT="0", **PRODUCTION_ENV)
+    assert config["secure_cookies"] == [True, True]
+
+
+def test_x_forwarded_proto_is_trusted_only_behind_a_proxy():
+    assert read_settings("portal.settings.production", **PRODUCTION_ENV)["proxy_ssl"] is None
+    behind_proxy = read_settings("portal.settings.production", NUM_PROXIES="1", **PRODUCTION_ENV)
+    assert behind_proxy["proxy_ssl"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_hsts_preload_only_when_asked_for():
+    assert read_settings("portal.settings.production", **PRODUCTION_ENV)["preload"] is False
+    assert read_settings("portal.settings.production", SECURE_HSTS_PRELOAD="1", **PRODUCTION_ENV)["preload"] is True
