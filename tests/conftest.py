@@ -17,6 +17,21 @@ def _clear_cache():
 
 
 @pytest.fixture
+def wagtail_roots(transactional_db):
+    """Transactional tests flush the data Wagtail's migrations create; put the tree roots back."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    if not Site.objects.exists():
+        welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
+        Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
+
+
+@pytest.fixture
 def home(db):
     return make_home_site()
 

@@ -51,15 +51,5 @@ def serious_violations(page):
 
 
 @pytest.fixture(autouse=True)
-def wagtail_roots(transactional_db):
-    """Transactional tests flush the data Wagtail's migrations create; put the tree roots back."""
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page, Site
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    if not Site.objects.exists():
-        welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
-        Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
+def _browser_wagtail_roots(wagtail_roots):
+    """Browser tests run against a live server, in transactional databases."""

@@ -76,7 +76,7 @@ def site_snapshot(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_restores_into_an_empty_database(client, settings, tmp_path):
+def test_backup_restores_into_an_empty_database(wagtail_roots, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     build_site()

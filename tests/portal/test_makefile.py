@@ -13,7 +13,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-IGNORED_ENV = {"DATABASE_URL", "REDIS_URL", "DEBUG", "ALLOWED_HOSTS", "ELASTICSEARCH_URL", "SECRET_KEY", "PRIVACY_KEY"}
+# MAKEFLAGS/MAKELEVEL: under `make test` a nested make would print "Entering directory" lines.
+IGNORED_ENV = {
+    *("MAKEFLAGS", "MAKELEVEL", "MFLAGS"),
+    *("DATABASE_URL", "REDIS_URL", "DEBUG", "ALLOWED_HOSTS", "ELASTICSEARCH_URL", "SECRET_KEY", "PRIVACY_KEY"),
+}
 
 
 def clean_env(**extra):
