@@ -1,5 +1,6 @@
 """Evaluation data. Imports `portal` (districts, vocabularies); portal never imports this."""
 
+from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
@@ -20,6 +21,7 @@ __all__ = [
     "NominationPhoto",
     "Nominator",
     "OrganisationSubmission",
+    "PrivateDataAccess",
     "ReserveEntry",
     "StaffProfile",
 ]

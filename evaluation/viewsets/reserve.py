@@ -17,6 +17,7 @@ from evaluation import rules
 from evaluation.models import Campaign, ReserveEntry
 from evaluation.permissions import RulePolicy
 from evaluation.services import reserve as reserve_service
+from evaluation.viewsets.exports import SafeExportIndexView
 
 register_permission_policy(ReserveEntry, RulePolicy(ReserveEntry, rules.can_manage_reserve), exact_class=True)
 
@@ -110,7 +111,7 @@ class CarryIntoCampaignView(WagtailAdminTemplateMixin, FormView):
         return redirect("evaluation_reserve:index")
 
 
-class ReserveIndexView(generic.IndexView):
+class ReserveIndexView(SafeExportIndexView):
     @property
     def header_buttons(self):
         return [

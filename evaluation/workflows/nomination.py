@@ -83,3 +83,7 @@ def next_status(nomination, action):
     if target is None:
         target = Status.pending_for(nomination.returned_from or Step.GRASSROOTS)
     return target
+
+
+# All that a nominator who joined an existing nomination is ever told of its progress.
+RECEIVED_LABEL = "已受理，正在审核"
