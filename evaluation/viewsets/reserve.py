@@ -142,6 +142,8 @@ class ReserveViewSet(ModelViewSet):
     export_filename = "reserve-pool"
     copy_view_enabled = False
     inspect_view_enabled = True
+    # Hashes and cipher text mean nothing to staff and must not be copied out of the admin.
+    inspect_view_fields_exclude = ["id_number_hash", "id_number_cipher", "contact_cipher", "search_text"]
 
     def get_form_class(self, for_update=False):
         return ReserveEditForm if for_update else ReserveRegisterForm

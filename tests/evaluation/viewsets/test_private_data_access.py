@@ -81,3 +81,24 @@ def test_an_undecryptable_nomination_shows_a_message_instead_of_an_error(client,
     assert not PrivateDataAccess.objects.exists()
     body = export(client, "csv").decode()
     assert "（无法解密）" in body
+
+
+def test_reserve_inspect_shows_masks_not_hashes_or_cipher_text(client, staff, jurisdictions):
+    from evaluation.services import reserve as reserve_service
+
+    entry = reserve_service.register(
+        actor=staff["city_staff"],
+        name="李强",
+        category="helping_others",
+        level="city",
+        jurisdiction=jurisdictions["hexi"],
+        unit="",
+        story="多年来坚持义务献血。",
+        intake="phone",
+        contact="13700001111",
+        id_number=make_id_number(seq="315"),
+    )
+    client.force_login(staff["city_staff"])
+    html = client.get(reverse("evaluation_reserve:inspect", args=[entry.pk])).content.decode()
+    assert entry.contact_masked in html
+    assert entry.id_number_hash not in html and entry.contact_cipher not in html and entry.id_number_cipher not in html
