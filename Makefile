@@ -34,11 +34,16 @@ run: demo
 	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style serving of the same (SQLite by default) database.
+# Production needs its own PRIVACY_KEY; the demo was encrypted with the development key,
+# so rotate_privacy_key carries it over (harmless on later runs).
+SERVE_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" PRIVACY_KEY="$${PRIVACY_KEY:-$$(cat .privacy-key)}" \
+	DJANGO_SETTINGS_MODULE=portal.settings.production
 serve: demo
 	@test -n "$$SECRET_KEY" || test -f .secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret-key
-	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" DJANGO_SETTINGS_MODULE=portal.settings.production \
-		$(PY) manage.py collectstatic --noinput --verbosity 0
-	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" DJANGO_SETTINGS_MODULE=portal.settings.production \
+	@test -n "$$PRIVACY_KEY" || test -f .privacy-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .privacy-key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) PRIVACY_PREVIOUS_KEYS=dev-only-insecure-key-change-me $(PY) manage.py rotate_privacy_key >/dev/null
+	$(SERVE_ENV) \
 		$(VENV)/bin/gunicorn portal.wsgi:application --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --error-logfile -
 
