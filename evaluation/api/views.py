@@ -108,7 +108,7 @@ def nomination_status(request, payload: StatusLookupIn):
     return Status(200, {"receipt_number": nominator.receipt_number, "campaign": nomination.campaign.title, **progress})
 
 
-def _staff_out(user, nomination, full=False):
+def _staff_out(nomination, *, full):
     return {
         "id": nomination.pk,
         "tracking_number": nomination.tracking_number,
@@ -128,7 +128,7 @@ def _staff_response(user, nominations):
     items = nominations if isinstance(nominations, list) else [nominations]
     full = rules.can_view_private_data(user)
     try:
-        body = [_staff_out(user, n, full) for n in items]
+        body = [_staff_out(n, full=full) for n in items]
     except privacy.UndecryptableRecord as exc:
         return Status(500, {"message": str(exc)})
     if full and items:

@@ -102,3 +102,12 @@ def test_reserve_inspect_shows_masks_not_hashes_or_cipher_text(client, staff, ju
     html = client.get(reverse("evaluation_reserve:inspect", args=[entry.pk])).content.decode()
     assert entry.contact_masked in html
     assert entry.id_number_hash not in html and entry.contact_cipher not in html and entry.id_number_cipher not in html
+
+
+def test_staff_api_names_an_undecryptable_record_instead_of_crashing(client, staff, nominations, settings):
+    settings.PRIVACY_KEY = "not-the-key-it-was-written-with"
+    client.force_login(staff["city_staff"])
+    response = client.get(f"/api/v1/review/nominations/{nominations[0].pk}")
+    assert response.status_code == 500
+    assert f"推荐（编号 {nominations[0].pk}）的加密个人信息无法解密" in response.json()["message"]
+    assert not PrivateDataAccess.objects.exists()
