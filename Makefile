@@ -12,6 +12,9 @@ BACKUP_DIR ?= backups
 # The production settings take their secrets from the environment or the key files.
 PROD_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" PRIVACY_KEY="$${PRIVACY_KEY:-$$(cat $(PRIVACY_KEY_FILE))}" \
 	DJANGO_SETTINGS_MODULE=portal.settings.production
+# The demo is encrypted with the same PRIVACY_KEY as `make serve` uses, so that
+# `make run` then `make serve` on one database still decrypts ID numbers and phones.
+DEV_ENV = PRIVACY_KEY="$${PRIVACY_KEY:-$$(cat $(PRIVACY_KEY_FILE))}" DJANGO_SETTINGS_MODULE=portal.settings.dev
 
 .PHONY: help venv run serve keys backup restore test lint format migrate demo browser-deps bench clean
 
@@ -34,14 +37,14 @@ $(VENV)/.installed: requirements.txt
 
 venv: $(VENV)/.installed
 
-migrate: venv
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py migrate --noinput
+migrate: venv keys
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
 
 demo: migrate
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py load_demo
+	$(DEV_ENV) $(PY) manage.py load_demo
 
 run: demo
-	DJANGO_SETTINGS_MODULE=portal.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style serving of what the database holds (SQLite by default):
 # migrate and collect static files, never demo content or accounts.
@@ -52,24 +55,16 @@ serve: migrate keys
 		--access-logfile - --error-logfile -
 
 # SECRET_KEY and PRIVACY_KEY from the environment, else from files made once,
-# readable by their owner only. A .privacy-key missing beside an existing
-# .secret-key means an older install encrypted ID numbers with SECRET_KEY:
-# keep that key so they still decrypt.
+# readable by their owner only (two different keys: production refuses equal ones).
 keys:
 	@umask 077; \
-	legacy=; if [ -s $(SECRET_KEY_FILE) ] && [ ! -s $(PRIVACY_KEY_FILE) ]; then legacy=1; fi; \
 	if [ -z "$$SECRET_KEY" ] && [ ! -s $(SECRET_KEY_FILE) ]; then \
 		$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_KEY_FILE); \
 		echo "已生成 $(SECRET_KEY_FILE)（SECRET_KEY，仅本人可读）"; \
 	fi; \
 	if [ -z "$$PRIVACY_KEY" ] && [ ! -s $(PRIVACY_KEY_FILE) ]; then \
-		if [ -z "$$SECRET_KEY" ] && [ -n "$$legacy" ]; then \
-			cat $(SECRET_KEY_FILE) > $(PRIVACY_KEY_FILE); \
-			echo "已生成 $(PRIVACY_KEY_FILE)：沿用原 $(SECRET_KEY_FILE)，已加密的身份证号和电话仍可解密"; \
-		else \
-			$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(PRIVACY_KEY_FILE); \
-			echo "已生成 $(PRIVACY_KEY_FILE)（PRIVACY_KEY，仅本人可读；请与数据库备份分开妥善保管）"; \
-		fi; \
+		$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(PRIVACY_KEY_FILE); \
+		echo "已生成 $(PRIVACY_KEY_FILE)（PRIVACY_KEY，仅本人可读；请与数据库备份分开妥善保管）"; \
 	fi; \
 	for file in $(SECRET_KEY_FILE) $(PRIVACY_KEY_FILE); do if [ -f $$file ]; then chmod 600 $$file; fi; done
 

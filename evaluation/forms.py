@@ -145,7 +145,7 @@ class NominationForm(CaptchaMixin, forms.Form):
 
 
 class StatusLookupForm(forms.Form):
-    tracking_number = forms.CharField(label="查询编号", max_length=20)
+    receipt_number = forms.CharField(label="回执编号", max_length=20)
     phone = forms.CharField(label="推荐人手机号", max_length=20)
 
     def clean_phone(self):

@@ -8,6 +8,7 @@ from evaluation import (
 )
 from evaluation.dashboard import NominationCountsPanel
 from evaluation.services.audit import LOG_ACTIONS
+from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (
@@ -32,6 +33,7 @@ class EvaluationGroup(ViewSetGroup):
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
         JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),
         StaffProfileViewSet("evaluation_staff", url_prefix="evaluation/staff"),
+        private_access_viewset,
     )
 
 

@@ -30,14 +30,24 @@ class NominationIn(Schema):
 
 
 class NominationCreated(Schema):
-    tracking_number: str
-    merged: bool
+    """The nominator's own receipt; the same neutral answer whether or not the nominee was already nominated."""
+
+    receipt_number: str
     status: str
     status_label: str
 
 
+class StatusLookupIn(Schema):
+    """Sent as a JSON body so that neither value appears in a URL or an access log."""
+
+    receipt_number: str
+    phone: str
+
+
 class NominationStatusOut(Schema):
-    tracking_number: str
+    """Progress for the nominator who started the nomination; a neutral `received` for those who joined it."""
+
+    receipt_number: str
     campaign: str
     status: str
     status_label: str

@@ -4,16 +4,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import File, Form, NinjaAPI, Query, Router, Status
+from ninja import File, Form, NinjaAPI, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from evaluation import captcha, rules, throttle
+from evaluation import captcha, privacy, rules, throttle
 from evaluation.forms import NominationForm
-from evaluation.models import Campaign, Nomination
-from evaluation.services import intake, review
+from evaluation.models import Campaign, Nomination, PrivateDataAccess
+from evaluation.services import audit, intake, review
 from evaluation.validators import validate_phone
-from evaluation.workflows.nomination import Action, TransitionNotAllowed
+from evaluation.workflows.nomination import RECEIVED_LABEL, Action, TransitionNotAllowed
 from evaluation.workflows.nomination import Status as NominationStatus
 
 from .errors import install_error_handlers
@@ -25,7 +25,11 @@ from .schemas import (
     NominationStatusOut,
     ReviewIn,
     StaffNominationOut,
+    StatusLookupIn,
 )
+
+# What a public channel says about any nomination it has just received, merged or not.
+RECEIVED = {"status": "received", "status_label": RECEIVED_LABEL}
 
 api = NinjaAPI(
     title="文明网 好人评选 API",
@@ -75,48 +79,40 @@ def create_nomination(request, payload: Form[NominationIn], photos: File[list[Up
     if not form.is_valid():
         return Status(400, {"message": "提交的信息有误，请修改后重试。", "errors": _form_errors(form)})
     try:
-        nomination, merged = intake.submit(campaign, form.to_data())
+        _, nominator = intake.submit(campaign, form.to_data())
     except ValidationError as exc:
         return Status(400, {"message": "；".join(exc.messages), "errors": {"__all__": exc.messages}})
-    return Status(
-        201,
-        {
-            "tracking_number": nomination.tracking_number,
-            "merged": merged,
-            "status": nomination.status,
-            "status_label": NominationStatus(nomination.status).label,
-        },
-    )
+    return Status(201, {"receipt_number": nominator.receipt_number, **RECEIVED})
 
 
-@public.get(
-    "/nominations/{tracking_number}",
+@public.post(
+    "/nominations/status",
     response={200: NominationStatusOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut},
-    summary="按查询编号和推荐人手机号查询进度",
+    summary="按回执编号和推荐人手机号查询进度（JSON 请求体）",
 )
-def nomination_status(request, tracking_number: str, phone: Query[str]):
+def nomination_status(request, payload: StatusLookupIn):
     if not throttle.allow(request, "status"):
         return Status(429, {"message": throttle.MESSAGE})
     try:
-        phone = validate_phone(phone)
+        phone = validate_phone(payload.phone)
     except ValidationError as exc:
         return Status(400, {"message": exc.messages[0]})
-    nomination = intake.find_for_status_page(tracking_number, phone)
-    if nomination is None:
-        return Status(404, {"message": "未找到该推荐，请核对查询编号和手机号。"})
-    return Status(
-        200,
-        {
-            "tracking_number": nomination.tracking_number,
-            "campaign": nomination.campaign.title,
+    nominator = intake.find_for_status_page(payload.receipt_number, phone)
+    if nominator is None:
+        return Status(404, {"message": "未找到该推荐，请核对回执编号和手机号。"})
+    nomination = nominator.nomination
+    if nominator.is_original:
+        progress = {
             "status": nomination.status,
             "status_label": NominationStatus(nomination.status).label,
             "updated_at": nomination.updated_at,
-        },
-    )
+        }
+    else:
+        progress = {**RECEIVED, "updated_at": nominator.created_at}
+    return Status(200, {"receipt_number": nominator.receipt_number, "campaign": nomination.campaign.title, **progress})
 
 
-def _staff_out(user, nomination):
+def _staff_out(nomination, *, full):
     return {
         "id": nomination.pk,
         "tracking_number": nomination.tracking_number,
@@ -126,14 +122,29 @@ def _staff_out(user, nomination):
         "jurisdiction": nomination.jurisdiction.name,
         "status": nomination.status,
         "status_label": NominationStatus(nomination.status).label,
-        "id_number": nomination.reveal_id_number()
-        if rules.can_view_private_data(user)
-        else nomination.id_number_masked,
+        "id_number": nomination.reveal_id_number() if full else nomination.id_number_masked,
         "consent_given": nomination.consent_given,
     }
 
 
-@staff.get("/nominations", response={200: list[StaffNominationOut], 403: ErrorOut}, summary="本辖区的推荐")
+def _staff_response(user, nominations):
+    """Staff output for one nomination or a list; full ID numbers only for city staff, and audited."""
+    items = nominations if isinstance(nominations, list) else [nominations]
+    full = rules.can_view_private_data(user)
+    try:
+        body = [_staff_out(n, full=full) for n in items]
+    except privacy.UndecryptableRecord as exc:
+        return Status(500, {"message": str(exc)})
+    if full and items:
+        audit.record_private_access(
+            user=user, purpose=PrivateDataAccess.Purpose.API, model=Nomination, ids=[n.pk for n in items]
+        )
+    return Status(200, body if isinstance(nominations, list) else body[0])
+
+
+@staff.get(
+    "/nominations", response={200: list[StaffNominationOut], 403: ErrorOut, 500: ErrorOut}, summary="本辖区的推荐"
+)
 def staff_nominations(request, status: str = "", campaign: int | None = None):
     if not rules.can_access_nominations(request.user):
         return Status(403, {"message": "您没有评选审核权限。"})
@@ -142,20 +153,22 @@ def staff_nominations(request, status: str = "", campaign: int | None = None):
         qs = qs.filter(status=status)
     if campaign:
         qs = qs.filter(campaign_id=campaign)
-    return Status(200, [_staff_out(request.user, n) for n in qs[:500]])
+    return _staff_response(request.user, list(qs[:500]))
 
 
-@staff.get("/nominations/{nomination_id}", response={200: StaffNominationOut, 404: ErrorOut}, summary="推荐详情")
+@staff.get(
+    "/nominations/{nomination_id}", response={200: StaffNominationOut, 404: ErrorOut, 500: ErrorOut}, summary="推荐详情"
+)
 def staff_nomination(request, nomination_id: int):
     nomination = get_object_or_404(
         rules.nominations_for(request.user).select_related("campaign", "jurisdiction"), pk=nomination_id
     )
-    return Status(200, _staff_out(request.user, nomination))
+    return _staff_response(request.user, nomination)
 
 
 @staff.post(
     "/nominations/{nomination_id}/review",
-    response={200: StaffNominationOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: StaffNominationOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 500: ErrorOut},
     summary="审核：approve 通过 / return 退回 / reject 不予通过 / resubmit 重新提交",
 )
 def staff_review(request, nomination_id: int, payload: ReviewIn):
@@ -177,7 +190,7 @@ def staff_review(request, nomination_id: int, payload: ReviewIn):
     except ValidationError as exc:
         return Status(400, {"message": "；".join(exc.messages)})
     nomination = Nomination.objects.select_related("campaign", "jurisdiction").get(pk=nomination.pk)
-    return Status(200, _staff_out(request.user, nomination))
+    return _staff_response(request.user, nomination)
 
 
 api.add_router("/", public)

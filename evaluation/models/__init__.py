@@ -1,5 +1,6 @@
 """Evaluation data. Imports `portal` (districts, vocabularies); portal never imports this."""
 
+from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
 from .captchas import CaptchaChallenge
 from .events import NominationEvent
@@ -22,6 +23,7 @@ __all__ = [
     "NominationPhoto",
     "Nominator",
     "OrganisationSubmission",
+    "PrivateDataAccess",
     "ReserveEntry",
     "StaffProfile",
 ]

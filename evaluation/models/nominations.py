@@ -128,6 +128,9 @@ class Nominator(models.Model):
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="nominators")
     name = models.CharField("推荐人姓名", max_length=50)
+    receipt_number = models.CharField(
+        "回执编号", max_length=20, unique=True, default=new_tracking_number, editable=False
+    )
     phone_hash = models.CharField(max_length=64, editable=False, db_index=True)
     phone_masked = models.CharField("联系电话", max_length=20, editable=False)
     phone_cipher = models.TextField(editable=False)
@@ -161,7 +164,12 @@ class Nominator(models.Model):
         self.phone_cipher = privacy.encrypt(value)
 
     def reveal_phone(self):
-        return privacy.decrypt(self.phone_cipher)
+        return privacy.decrypt(self.phone_cipher, record=self, field="phone")
+
+    @property
+    def is_original(self):
+        """The nominator whose submission created the nomination (their receipt is its tracking number)."""
+        return self.receipt_number == self.nomination.tracking_number
 
 
 def photo_path(instance, filename):

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from evaluation.choices import StageKind
-from evaluation.workflows.nomination import Status
+from evaluation.workflows.nomination import RECEIVED_LABEL, Status
 
 
 class CampaignPage(RoutablePageMixin, Page):
@@ -66,13 +66,12 @@ class CampaignPage(RoutablePageMixin, Page):
             form.add_error(None, throttle.MESSAGE)
         elif request.method == "POST" and form.is_valid():
             try:
-                nomination, merged = intake.submit(campaign, form.to_data())
+                _, nominator = intake.submit(campaign, form.to_data())
             except ValidationError as exc:
                 for message in exc.messages:
                     form.add_error(None, message)
             else:
-                request.session["last_tracking_number"] = nomination.tracking_number
-                request.session["last_merged"] = merged
+                request.session["last_receipt_number"] = nominator.receipt_number
                 return redirect(self.url + self.reverse_subpage("nominate_done"))
         # Every rendering of the form gets a fresh one-time captcha (the old one is spent).
         token = captcha.issue(request)
@@ -80,33 +79,41 @@ class CampaignPage(RoutablePageMixin, Page):
 
     @path("nominate/done/")
     def nominate_done(self, request):
-        tracking = request.session.get("last_tracking_number")
-        if not tracking:
+        receipt = request.session.get("last_receipt_number")
+        if not receipt:
             return redirect(self.url + self.reverse_subpage("nominate"))
-        merged = request.session.get("last_merged", False)
-        return self._render(request, "evaluation/campaign_nominate_done.html", tracking_number=tracking, merged=merged)
+        return self._render(
+            request, "evaluation/campaign_nominate_done.html", receipt_number=receipt, received_label=RECEIVED_LABEL
+        )
 
     @path("status/")
+    @method_decorator(sensitive_post_parameters("phone"))
     def status(self, request):
+        """Progress lookup by receipt number and phone, sent in a POST body so neither lands in a URL or log."""
         from evaluation import throttle
         from evaluation.forms import StatusLookupForm
         from evaluation.services.intake import find_for_status_page
 
-        form = StatusLookupForm(request.GET or None)
-        nomination, searched = None, False
+        form = StatusLookupForm(
+            request.POST if request.method == "POST" else None,
+            initial={"receipt_number": request.session.get("last_receipt_number", "")},
+        )
+        nominator, searched = None, False
         if form.is_bound and not throttle.allow(request, "status"):
             form.is_valid()
             form.add_error(None, throttle.MESSAGE)
         elif form.is_bound and form.is_valid():
             searched = True
-            nomination = find_for_status_page(form.cleaned_data["tracking_number"], form.cleaned_data["phone"])
+            nominator = find_for_status_page(form.cleaned_data["receipt_number"], form.cleaned_data["phone"])
         response = self._render(
             request,
             "evaluation/campaign_status.html",
             form=form,
-            nomination=nomination,
+            nominator=nominator,
+            nomination=nominator.nomination if nominator and nominator.is_original else None,
             searched=searched,
             steps=STATUS_STEPS,
+            received_label=RECEIVED_LABEL,
         )
         response["Cache-Control"] = "private, no-store"
         return response

@@ -21,4 +21,4 @@ class ProtectedIdNumber(models.Model):
 
     def reveal_id_number(self):
         """The full ID number: call only after rules.can_view_private_data."""
-        return privacy.decrypt(self.id_number_cipher)
+        return privacy.decrypt(self.id_number_cipher, record=self, field="id_number")

@@ -86,3 +86,7 @@ class ReserveEntry(ProtectedIdNumber, index.Indexed, models.Model):
         else:
             self.contact_masked = privacy.mask_phone(value)
         self.contact_cipher = privacy.encrypt(value)
+
+    def reveal_contact(self):
+        """The full contact: call only after rules.can_view_private_data."""
+        return privacy.decrypt(self.contact_cipher, record=self, field="contact")

@@ -2,12 +2,17 @@
 
 Each state change writes a NominationEvent (from/to/reason, append-only) and a
 Wagtail log entry so the change also shows in the admin's history view.
-Parameters never include ID numbers or phones.
+Parameters never include ID numbers or phones.  Showing or exporting those in
+full writes a PrivateDataAccess row (`record_private_access`).
 """
+
+import logging
 
 from wagtail.log_actions import log
 
-from evaluation.models import NominationEvent
+from evaluation.models import NominationEvent, PrivateDataAccess
+
+logger = logging.getLogger(__name__)
 
 LOG_ACTIONS = {
     "submitted": "提交推荐",
@@ -43,3 +48,23 @@ def record(nomination, *, action, actor=None, from_status="", to_status="", reas
         data={"from": from_status, "to": to_status, "reason": reason, **data},
     )
     return event
+
+
+def record_private_access(*, user, purpose, model, ids):
+    """Note that `user` saw full ID numbers or phones of the `model` records `ids` for `purpose`."""
+    ids = list(ids)
+    access = PrivateDataAccess.objects.create(
+        user=user if getattr(user, "is_authenticated", False) else None,
+        purpose=purpose,
+        model=model._meta.model_name,
+        record_ids=ids,
+        record_count=len(ids),
+    )
+    logger.info(
+        "Private data revealed: user=%s purpose=%s model=%s records=%d",
+        access.user_id,
+        purpose,
+        access.model,
+        len(ids),
+    )
+    return access

@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from evaluation.choices import Category, Gender, JurisdictionKind, NominationChannel, NominationMethod, StageKind
+from evaluation.exports import safe_cell
 from evaluation.models import Jurisdiction, OrganisationSubmission
 from evaluation.services import intake
 from evaluation.services.quotas import check_quota
@@ -126,7 +127,9 @@ def _notes(campaign):
 def build_template(campaign, organisation=None):
     """The XLSX template of `campaign` (jurisdiction list limited to `organisation`'s subtree if given)."""
     categories = [label for _, label in campaign.category_choices]
-    jurisdictions = list(organisation_jurisdictions(organisation).values_list("name", flat=True))
+    # Jurisdiction names are typed by staff: keep them from running as formulas.
+    names = organisation_jurisdictions(organisation).values_list("name", flat=True)
+    jurisdictions = [safe_cell(name) for name in names]
     last_row = MAX_ROWS + 2
     bold = Font(bold=True)
 
@@ -427,7 +430,7 @@ class _RowChecker:
             problem("id_number", f"与第{first}行的身份证号码重复，同一人只能填写一行。")
             return None
         try:
-            intake.check_eligibility(self.campaign, id_number)
+            intake.check_eligibility(self.campaign, id_number, detailed=True)
         except ValidationError as exc:
             problem("id_number", "；".join(exc.messages))
             return None

@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 from evaluation import privacy
 from evaluation.choices import JurisdictionKind, Level, NominationMethod, StageKind
 from evaluation.models import HeldTitle, Nomination, NominationPhoto, Nominator
+from evaluation.models.nominations import new_tracking_number
 from evaluation.services import audit
 from evaluation.services.photos import check_photos
 from evaluation.services.quotas import check_quota
@@ -45,16 +46,23 @@ def neutralise(text):
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
-def check_eligibility(campaign, id_number):
-    """Refuse people who already hold this level's title or a higher one."""
+def check_eligibility(campaign, id_number, *, detailed=False):
+    """Refuse people who already hold this level's title or a higher one.
+
+    Only staff channels (`detailed`) learn which title and when: on a public
+    form that would tell anyone with an ID number what honours its holder has.
+    """
     rank = Level.rank(campaign.level)
     for title in HeldTitle.objects.filter(id_number_hash=privacy.keyed_hash(id_number)):
-        if Level.rank(title.level) >= rank:
-            raise ValidationError(
-                f"被推荐人已获得“{title.title}”（{title.get_level_display()}，{title.awarded_on:%Y年%m月}），"
-                f"按规定不再作为{Level(campaign.level).label}推荐对象。",
-                code="ineligible",
-            )
+        if Level.rank(title.level) < rank:
+            continue
+        if not detailed:
+            raise ValidationError("被推荐人不符合本次活动的推荐条件。", code="ineligible")
+        raise ValidationError(
+            f"被推荐人已获得“{title.title}”（{title.get_level_display()}，{title.awarded_on:%Y年%m月}），"
+            f"按规定不再作为{Level(campaign.level).label}推荐对象。",
+            code="ineligible",
+        )
 
 
 def check_story(campaign, story):
@@ -83,7 +91,10 @@ def validate(campaign, data, *, public=True):
         errors.append("被推荐人姓名应为2至30个汉字或字母。")
     if data.method == NominationMethod.SELF and not data.consent:
         errors.append("本人自荐须勾选同意公开事迹。")
-    for check in (lambda: check_story(campaign, data.story), lambda: check_eligibility(campaign, data.id_number)):
+    for check in (
+        lambda: check_story(campaign, data.story),
+        lambda: check_eligibility(campaign, data.id_number, detailed=not public),
+    ):
         try:
             check()
         except ValidationError as exc:
@@ -127,8 +138,11 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         if status == Status.PENDING_CITY:
             nomination.forwarded_at = timezone.now()
         nomination.save()
+    # The first nominator's receipt is the tracking number; later ones get a receipt of their own
+    # so that nothing of the existing nomination is revealed to them.
     nominator = Nominator(
         nomination=nomination,
+        receipt_number=new_tracking_number() if merged else nomination.tracking_number,
         name=data.nominator_name,
         method=data.method,
         channel=data.channel,
@@ -147,11 +161,14 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         audit.record(
             nomination, action="submitted", actor=actor, to_status=status, method=data.method, channel=data.channel
         )
-    return nomination, merged
+    return nomination, nominator
 
 
 def submit(campaign, data, *, actor=None, organisation=None, submission=None, public=True):
-    """Validate and save one nomination; a nominee already nominated is merged. Returns (nomination, merged)."""
+    """Validate and save one nomination; a nominee already nominated is merged. Returns (nomination, nominator).
+
+    `nominator.is_original` is False after a merge; public channels show only the nominator's own receipt.
+    """
     validate(campaign, data, public=public)
     photos = check_photos(data.photos, campaign)
     status = first_status(data.jurisdiction, organisation)
@@ -166,12 +183,12 @@ def submit(campaign, data, *, actor=None, organisation=None, submission=None, pu
         )
 
 
-def find_for_status_page(tracking_number, phone):
-    """The nomination with this tracking number, if `phone` belongs to one of its nominators."""
-    tracking_number = (tracking_number or "").strip().upper()
+def find_for_status_page(receipt_number, phone):
+    """The nominator with this receipt number, if `phone` is theirs (with the nomination loaded)."""
+    receipt_number = (receipt_number or "").strip().upper()
     phone_hash = privacy.keyed_hash((phone or "").strip())
     return (
-        Nomination.objects.filter(tracking_number=tracking_number, nominators__phone_hash=phone_hash)
-        .select_related("campaign")
+        Nominator.objects.filter(receipt_number=receipt_number, phone_hash=phone_hash)
+        .select_related("nomination__campaign")
         .first()
     )

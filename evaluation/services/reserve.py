@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from evaluation import rules
+from evaluation import privacy, rules
 from evaluation.models import Nomination, Nominator, ReserveEntry
 from evaluation.services import audit
 from evaluation.services.intake import check_eligibility, neutralise
@@ -97,7 +97,9 @@ def carry_into_campaign(entries, campaign, *, actor):
             errors.append(f"{entry.name}已在该活动中被推荐。")
         else:
             try:
-                check_eligibility(campaign, entry.reveal_id_number())
+                check_eligibility(campaign, entry.reveal_id_number(), detailed=True)
+            except privacy.UndecryptableRecord as exc:
+                errors.append(str(exc))
             except ValidationError as exc:
                 errors.append(f"{entry.name}：{exc.messages[0]}")
     # Carried entries go straight to the city, so they take places of their district's quota.
@@ -131,6 +133,7 @@ def carry_into_campaign(entries, campaign, *, actor):
         nomination.save()
         nominator = Nominator(
             nomination=nomination,
+            receipt_number=nomination.tracking_number,
             name=actor.get_full_name() or actor.get_username(),
             method="organisation",
             channel="territorial",

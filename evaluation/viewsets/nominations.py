@@ -15,17 +15,18 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from evaluation import rules
+from evaluation import privacy, rules
 from evaluation.choices import Category, Verdict
 from evaluation.forms import ReviewForm
-from evaluation.models import Campaign, Jurisdiction, Nomination
+from evaluation.models import Campaign, Jurisdiction, Nomination, PrivateDataAccess
 from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
 from evaluation.private_files import photo_url, submission_document_url
-from evaluation.services import lifecycle
+from evaluation.services import audit, lifecycle
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
 from evaluation.services.intake import neutralise
+from evaluation.viewsets.exports import SafeExportIndexView
 from evaluation.workflows.nomination import TRANSITIONS, Action, Status, Step, TransitionNotAllowed
 
 register_permission_policy(Nomination, NominationPolicy(Nomination), exact_class=True)
@@ -80,7 +81,18 @@ class JurisdictionScopedMixin:
         return obj
 
 
-class NominationIndexView(generic.IndexView):
+UNDECRYPTABLE = "（无法解密）"
+
+
+def _revealed(reveal, masked):
+    """The full value, or the mask marked as undecryptable (the error is logged in privacy.decrypt)."""
+    try:
+        return reveal()
+    except privacy.UndecryptableRecord:
+        return masked + UNDECRYPTABLE
+
+
+class NominationIndexView(SafeExportIndexView):
     def get_base_queryset(self):
         return rules.nominations_for(self.request.user, super().get_base_queryset()).select_related(
             "campaign", "jurisdiction"
@@ -89,9 +101,21 @@ class NominationIndexView(generic.IndexView):
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
         if rules.can_view_private_data(self.request.user):
-            row["id_number_masked"] = item.reveal_id_number()
-            row["nominator_list"] = "；".join(f"{n.name}（{n.reveal_phone()}）" for n in item.nominators.all())
+            row["id_number_masked"] = _revealed(item.reveal_id_number, item.id_number_masked)
+            row["nominator_list"] = "；".join(
+                f"{n.name}（{_revealed(n.reveal_phone, n.phone_masked)}）" for n in item.nominators.all()
+            )
         return row
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if rules.can_view_private_data(self.request.user):
+            audit.record_private_access(
+                user=self.request.user,
+                purpose=PrivateDataAccess.Purpose.EXPORT,
+                model=Nomination,
+                ids=queryset.values_list("pk", flat=True),
+            )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -106,13 +130,22 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, nomination = self.request.user, self.object
-        full = rules.can_view_private_data(user)
+        nominators = list(nomination.nominators.select_related("organisation"))
+        id_number = nomination.id_number_masked
+        phones = {n.pk: n.phone_masked for n in nominators}
+        if rules.can_view_private_data(user):
+            try:
+                id_number = nomination.reveal_id_number()
+                phones = {n.pk: n.reveal_phone() for n in nominators}
+            except privacy.UndecryptableRecord as exc:
+                messages.error(self.request, f"{exc}页面暂显示打码信息。")
+            else:
+                audit.record_private_access(
+                    user=user, purpose=PrivateDataAccess.Purpose.INSPECT, model=Nomination, ids=[nomination.pk]
+                )
         context.update(
-            id_number=nomination.reveal_id_number() if full else nomination.id_number_masked,
-            nominators=[
-                {"obj": n, "phone": n.reveal_phone() if full else n.phone_masked}
-                for n in nomination.nominators.select_related("organisation")
-            ],
+            id_number=id_number,
+            nominators=[{"obj": n, "phone": phones[n.pk]} for n in nominators],
             opinions=nomination.opinions.all(),
             photos=[{"obj": photo, "url": photo_url(photo)} for photo in nomination.photos.all()],
             submission_document_url=(

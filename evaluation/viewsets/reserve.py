@@ -17,6 +17,7 @@ from evaluation import rules
 from evaluation.models import Campaign, ReserveEntry
 from evaluation.permissions import RulePolicy
 from evaluation.services import reserve as reserve_service
+from evaluation.viewsets.exports import SafeExportIndexView
 
 register_permission_policy(ReserveEntry, RulePolicy(ReserveEntry, rules.can_manage_reserve), exact_class=True)
 
@@ -110,7 +111,7 @@ class CarryIntoCampaignView(WagtailAdminTemplateMixin, FormView):
         return redirect("evaluation_reserve:index")
 
 
-class ReserveIndexView(generic.IndexView):
+class ReserveIndexView(SafeExportIndexView):
     @property
     def header_buttons(self):
         return [
@@ -141,6 +142,8 @@ class ReserveViewSet(ModelViewSet):
     export_filename = "reserve-pool"
     copy_view_enabled = False
     inspect_view_enabled = True
+    # Hashes and cipher text mean nothing to staff and must not be copied out of the admin.
+    inspect_view_fields_exclude = ["id_number_hash", "id_number_cipher", "contact_cipher", "search_text"]
 
     def get_form_class(self, for_update=False):
         return ReserveEditForm if for_update else ReserveRegisterForm

@@ -7,13 +7,16 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from evaluation import rules
+from evaluation.exports import SafeExportMixin
 from evaluation.models import Campaign, HeldTitle, Jurisdiction, OrganisationSubmission, StaffProfile
 from evaluation.permissions import RulePolicy
 from evaluation.private_files import submission_document_url
 from evaluation.validators import validate_id_number
+from evaluation.viewsets.exports import SafeExportIndexView
 
 register_permission_policy(Campaign, RulePolicy(Campaign, rules.can_manage_campaigns), exact_class=True)
 register_permission_policy(Jurisdiction, RulePolicy(Jurisdiction, rules.is_city_staff), exact_class=True)
@@ -26,8 +29,13 @@ register_permission_policy(
 )
 
 
+class CampaignIndexView(SafeExportMixin, SnippetIndexView):
+    pass
+
+
 class CampaignViewSet(SnippetViewSet):
     model = Campaign
+    index_view_class = CampaignIndexView
     icon = "date"
     menu_label = "评选活动"
     list_display = ["title", "period_label", Column("level", accessor="get_level_display", label="级别"), "created_at"]
@@ -39,6 +47,7 @@ class CampaignViewSet(SnippetViewSet):
 
 class JurisdictionViewSet(ModelViewSet):
     model = Jurisdiction
+    index_view_class = SafeExportIndexView
     icon = "site"
     menu_label = "辖区/单位"
     list_display = ["name", Column("kind", accessor="get_kind_display", label="类型"), "depth"]
@@ -52,6 +61,7 @@ class JurisdictionViewSet(ModelViewSet):
 
 class StaffProfileViewSet(ModelViewSet):
     model = StaffProfile
+    index_view_class = SafeExportIndexView
     icon = "group"
     menu_label = "工作人员"
     list_display = ["user", Column("role", accessor="get_role_display", label="角色"), "jurisdiction"]
@@ -90,6 +100,7 @@ class HeldTitleForm(forms.ModelForm):
 
 class HeldTitleViewSet(ModelViewSet):
     model = HeldTitle
+    index_view_class = SafeExportIndexView
     icon = "pick"
     menu_label = "已获荣誉"
     list_display = [
@@ -116,6 +127,7 @@ class SubmissionInspectView(generic.InspectView):
 
 class SubmissionViewSet(ModelViewSet):
     model = OrganisationSubmission
+    index_view_class = SafeExportIndexView
     icon = "doc-full"
     menu_label = "单位报送记录"
     list_display = ["organisation", "campaign", "row_count", "created_at"]

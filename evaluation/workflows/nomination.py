@@ -106,3 +106,7 @@ def next_status(nomination, action, *, content_changed=False):
     if target is None:
         target = Status.pending_for(resubmit_step(nomination.returned_from, content_changed=content_changed))
     return target
+
+
+# All that a nominator who joined an existing nomination is ever told of its progress.
+RECEIVED_LABEL = "已受理，正在审核"

@@ -148,8 +148,12 @@ else:
     }
 
 # Key for the keyed hashes and encryption of ID numbers and phones (evaluation/privacy.py).
-# Defaults to SECRET_KEY; set it separately so SECRET_KEY can be rotated.
+# Defaults to SECRET_KEY outside production; set it separately so SECRET_KEY can be rotated.
+# Rotation: raise PRIVACY_KEY_VERSION (or move the old secret into the comma-separated
+# PRIVACY_PREVIOUS_KEYS and set a new PRIVACY_KEY), restart, run `manage.py rotate_privacy_key`.
 PRIVACY_KEY = os.environ.get("PRIVACY_KEY", "")
+PRIVACY_KEY_VERSION = int(os.environ.get("PRIVACY_KEY_VERSION", "1"))
+PRIVACY_PREVIOUS_KEYS = [key for key in os.environ.get("PRIVACY_PREVIOUS_KEYS", "").split(",") if key.strip()]
 
 # How many reverse proxies append to X-Forwarded-For in front of the site
 # (0: trust REMOTE_ADDR). Used to tell visitors apart for rate limits.

@@ -13,6 +13,10 @@ PRODUCTION = True
 if SECRET_KEY.startswith("dev-only") and not env_bool("ALLOW_DEV_SECRET_KEY"):  # noqa: F405
     raise ImproperlyConfigured("生产环境必须通过 SECRET_KEY 环境变量设置密钥。")
 
+# Private data needs a key of its own: rotating SECRET_KEY must not lose ID numbers and phones.
+if not PRIVACY_KEY or PRIVACY_KEY == SECRET_KEY:  # noqa: F405
+    raise ImproperlyConfigured("生产环境必须通过 PRIVACY_KEY 环境变量设置个人信息加密密钥，且不得与 SECRET_KEY 相同。")
+
 # WhiteNoise serves the collected static files right after SecurityMiddleware.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 

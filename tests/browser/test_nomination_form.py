@@ -62,13 +62,14 @@ def test_phone_user_nominates_and_tracks(live_server, phone, campaign_page, tmp_
     solve_captcha(phone)
     phone.click("button.nomination-form__submit")
     phone.wait_for_url("**/nominate/done/")
-    tracking = phone.locator("#tracking-number").inner_text().strip()
+    receipt = phone.locator("#receipt-number").inner_text().strip()
     nomination = Nomination.objects.get()
-    assert tracking == nomination.tracking_number
+    assert receipt == nomination.nominators.get().receipt_number == nomination.tracking_number
     assert nomination.photos.count() == 1
     assert id_number not in phone.content()
 
     phone.click("text=查询进度")
+    assert phone.input_value("#id_receipt_number") == receipt, "the receipt comes from the session, not the URL"
     phone.fill("#id_phone", "13812345678")
     phone.click("form.status-form button")
     phone.locator(".status-result__status").wait_for()

@@ -131,8 +131,9 @@ def test_key_file_left_readable_by_an_older_make_serve_is_closed(tmp_path):
     secret.chmod(0o644)
     secret, privacy = run_keys(tmp_path)
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
-    # ID numbers encrypted so far used SECRET_KEY: the new PRIVACY_KEY keeps decrypting them.
-    assert privacy.read_text() == secret.read_text() == "old-key-written-by-an-older-make-serve\n"
+    assert secret.read_text() == "old-key-written-by-an-older-make-serve\n"
+    # A key of its own: the production settings refuse a PRIVACY_KEY equal to SECRET_KEY.
+    assert privacy.read_text().strip() and privacy.read_text() != secret.read_text()
     assert stat.S_IMODE(privacy.stat().st_mode) == 0o600
 
 

@@ -10,10 +10,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # The caller's own configuration (and the browser tests' async switch) must not leak in.
-IGNORED_ENV = {"DATABASE_URL", "REDIS_URL", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "ELASTICSEARCH_URL"}
+IGNORED_ENV = {
+    "DATABASE_URL",
+    "REDIS_URL",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "ELASTICSEARCH_URL",
+    "PRIVACY_KEY",
+    "PRIVACY_KEY_VERSION",
+    "PRIVACY_PREVIOUS_KEYS",
+}
 PRODUCTION_ENV = {
     "SECRET_KEY": "x9#Lk2!vQ7@pZ4$wR8%tY1^uI6&oP3*aS5(dF0)gH-jK=lZ_cX+vB.nM,qW;eR",
     "ALLOWED_HOSTS": "wenming.example.cn",
+    "PRIVACY_KEY": "m3Q!8vRt#2kLp@9zXw$5sNc%7bYh^4jDf",
 }
 
 
@@ -67,6 +78,13 @@ def test_production_refuses_the_development_secret_key():
     with pytest.raises(subprocess.CalledProcessError) as exc:
         read_settings("portal.settings.production")
     assert "SECRET_KEY" in exc.value.stderr
+
+
+@pytest.mark.parametrize("privacy_key", ["", PRODUCTION_ENV["SECRET_KEY"]])
+def test_production_refuses_a_missing_or_shared_privacy_key(privacy_key):
+    with pytest.raises(subprocess.CalledProcessError) as exc:
+        read_settings("portal.settings.production", **{**PRODUCTION_ENV, "PRIVACY_KEY": privacy_key})
+    assert "ImproperlyConfigured" in exc.value.stderr and "PRIVACY_KEY" in exc.value.stderr
 
 
 def test_production_ssl_redirect_can_be_switched_off():

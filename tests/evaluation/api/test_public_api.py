@@ -32,6 +32,11 @@ def payload(client, campaign, jurisdiction, **overrides):
     return data
 
 
+def lookup(client, receipt_number, phone):
+    body = {"receipt_number": receipt_number, "phone": phone}
+    return client.post("/api/v1/nominations/status", body, content_type="application/json")
+
+
 def test_create_and_track_a_nomination(client, campaign, jurisdictions):
     response = client.post(
         "/api/v1/nominations", {**payload(client, campaign, jurisdictions["hexi"]), "photos": [photo_upload()]}
@@ -39,25 +44,44 @@ def test_create_and_track_a_nomination(client, campaign, jurisdictions):
     assert response.status_code == 201, response.content
     body = response.json()
     nomination = Nomination.objects.get()
-    assert body["tracking_number"] == nomination.tracking_number and body["merged"] is False
+    assert body["receipt_number"] == nomination.tracking_number and "merged" not in body
     assert nomination.photos.count() == 1 and nomination.channel == "media"
 
-    status = client.get(f"/api/v1/nominations/{body['tracking_number']}", {"phone": "13812345678"})
+    status = lookup(client, body["receipt_number"], "13812345678")
     assert status.status_code == 200
     assert status.json()["status"] == "pending_district"
     assert ID_NUMBER not in status.content.decode() and "13812345678" not in status.content.decode()
-    assert client.get(f"/api/v1/nominations/{body['tracking_number']}", {"phone": "13900000000"}).status_code == 404
-    assert client.get(f"/api/v1/nominations/{body['tracking_number']}", {"phone": "abc"}).status_code == 400
+    assert lookup(client, body["receipt_number"], "13900000000").status_code == 404
+    assert lookup(client, body["receipt_number"], "abc").status_code == 400
 
 
-def test_second_nomination_of_same_person_is_merged(client, campaign, jurisdictions):
-    client.post("/api/v1/nominations", payload(client, campaign, jurisdictions["hexi"]))
+def test_status_is_no_longer_answered_from_the_url(client, campaign, jurisdictions):
+    receipt = client.post("/api/v1/nominations", payload(client, campaign, jurisdictions["hexi"])).json()
+    old_route = client.get(f"/api/v1/nominations/{receipt['receipt_number']}", {"phone": "13812345678"}, follow=True)
+    assert old_route.status_code == 404 and "pending_district" not in old_route.content.decode()
+    query = {"receipt_number": receipt["receipt_number"], "phone": "13812345678"}
+    as_get = client.get("/api/v1/nominations/status", query)
+    assert as_get.status_code == 405 and "pending_district" not in as_get.content.decode()
+
+
+def test_second_nominator_gets_an_own_receipt_that_reveals_nothing_of_the_first(client, campaign, jurisdictions):
+    first = client.post("/api/v1/nominations", payload(client, campaign, jurisdictions["hexi"])).json()
     response = client.post(
         "/api/v1/nominations",
         payload(client, campaign, jurisdictions["hexi"], nominator_name="赵刚", nominator_phone="13900001111"),
     )
-    assert response.status_code == 201 and response.json()["merged"] is True
-    assert Nomination.objects.get().nominators.count() == 2
+    assert response.status_code == 201
+    second = response.json()
+    nomination = Nomination.objects.get()
+    assert nomination.nominators.count() == 2
+    assert second["receipt_number"] != nomination.tracking_number
+    assert second["receipt_number"] not in (first["receipt_number"], "")
+    assert second["status"] == first["status"] == "received" and "merged" not in second
+
+    status = lookup(client, second["receipt_number"], "13900001111").json()
+    assert status["status_label"] == "已受理，正在审核" and nomination.tracking_number not in str(status)
+    assert lookup(client, nomination.tracking_number, "13900001111").status_code == 404
+    assert lookup(client, first["receipt_number"], "13812345678").json()["status"] == "pending_district"
 
 
 @pytest.mark.parametrize(
@@ -91,6 +115,8 @@ def test_unknown_campaign_is_404(client, campaign, jurisdictions):
 def test_openapi_schema_documents_the_public_actions(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/nominations" in schema["paths"]
-    assert "/api/v1/nominations/{tracking_number}" in schema["paths"]
+    assert "/api/v1/nominations/{tracking_number}" not in schema["paths"]
+    status = schema["paths"]["/api/v1/nominations/status"]
+    assert list(status) == ["post"] and "application/json" in status["post"]["requestBody"]["content"]
     post = schema["paths"]["/api/v1/nominations"]["post"]
     assert "multipart/form-data" in post["requestBody"]["content"]

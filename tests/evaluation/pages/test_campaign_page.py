@@ -43,7 +43,7 @@ def nominate_url(campaign_page):
     return campaign_page.url + "nominate/"
 
 
-def test_public_nomination_gives_a_tracking_number(client, jurisdictions, campaign_page, nominate_url, caplog):
+def test_public_nomination_gives_a_receipt_number(client, jurisdictions, campaign_page, nominate_url, caplog):
     token, answer = fresh_captcha(client, nominate_url)
     with caplog.at_level(logging.DEBUG):
         response = client.post(
@@ -58,14 +58,14 @@ def test_public_nomination_gives_a_tracking_number(client, jurisdictions, campai
     assert ID_NUMBER not in caplog.text and "13812345678" not in caplog.text
     assert nomination.photos.count() == 1
 
-    status = client.get(
-        campaign_page.url + "status/", {"tracking_number": nomination.tracking_number, "phone": "13812345678"}
+    status = client.post(
+        campaign_page.url + "status/", {"receipt_number": nomination.tracking_number, "phone": "13812345678"}
     )
     page = status.content.decode()
     assert "待基层审核" in page and ID_NUMBER not in page
     assert status["Cache-Control"].startswith("private")
-    wrong = client.get(
-        campaign_page.url + "status/", {"tracking_number": nomination.tracking_number, "phone": "13900000000"}
+    wrong = client.post(
+        campaign_page.url + "status/", {"receipt_number": nomination.tracking_number, "phone": "13900000000"}
     )
     assert "未找到该推荐" in wrong.content.decode()
 

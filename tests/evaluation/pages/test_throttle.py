@@ -28,14 +28,15 @@ def test_too_many_nominations_from_one_visitor(client, jurisdictions, campaign_p
 
 def test_status_lookups_are_limited(client, campaign_page, small_limits):
     url = campaign_page.url + "status/"
-    params = {"tracking_number": "ABCDEFGH", "phone": "13812345678"}
+    params = {"receipt_number": "ABCDEFGH", "phone": "13812345678"}
     for _ in range(2):
-        assert "操作过于频繁" not in client.get(url, params).content.decode()
-    assert "操作过于频繁" in client.get(url, params).content.decode()
+        assert "操作过于频繁" not in client.post(url, params).content.decode()
+    assert "操作过于频繁" in client.post(url, params).content.decode()
 
 
 def test_api_answers_429(client, campaign, small_limits):
+    body = {"receipt_number": "ABCDEFGH", "phone": "13812345678"}
     for _ in range(2):
-        client.get("/api/v1/nominations/ABCDEFGH", {"phone": "13812345678"})
-    response = client.get("/api/v1/nominations/ABCDEFGH", {"phone": "13812345678"})
+        client.post("/api/v1/nominations/status", body, content_type="application/json")
+    response = client.post("/api/v1/nominations/status", body, content_type="application/json")
     assert response.status_code == 429 and "操作过于频繁" in response.json()["message"]

@@ -33,10 +33,10 @@ def counts():
 
 def test_valid_nomination_is_saved_with_private_data_protected(campaign, jurisdictions):
     id_number = make_id_number(seq="124")
-    nomination, merged = intake.submit(
+    nomination, nominator = intake.submit(
         campaign, nomination_data(jurisdictions["hexi_street"], id_number=id_number, photos=[photo_upload()])
     )
-    assert merged is False
+    assert nominator.is_original and nominator.receipt_number == nomination.tracking_number
     assert nomination.status == Status.PENDING_GRASSROOTS
     assert nomination.id_number_masked == id_number[:4] + "*" * 10 + id_number[-4:]
     assert id_number not in nomination.id_number_cipher
@@ -75,10 +75,11 @@ def test_markup_in_text_is_neutralised(campaign, jurisdictions):
 
 def test_duplicate_nominee_is_merged_keeping_every_nominator(campaign, jurisdictions):
     first, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
-    second, merged = intake.submit(
+    second, nominator = intake.submit(
         campaign, nomination_data(jurisdictions["hexi"], nominator_name="赵刚", nominator_phone="13900001111")
     )
-    assert merged and second.pk == first.pk
+    assert not nominator.is_original and second.pk == first.pk
+    assert nominator.receipt_number != first.tracking_number
     assert Nomination.objects.count() == 1
     assert sorted(first.nominators.values_list("name", flat=True)) == ["李明", "赵刚"]
     assert NominationEvent.objects.filter(nomination=first, action="merged").exists()
@@ -138,16 +139,29 @@ def test_decompression_bomb_message_names_the_pixels(campaign, jurisdictions):
     assert "像素" in exc.value.messages[0]
 
 
-def test_holder_of_same_or_higher_title_is_refused_with_reason(campaign, jurisdictions):
-    id_number = make_id_number(seq="124")
+def hold_title(id_number):
     title = HeldTitle(
         person_name="王秀英", title="山西好人", level=Level.PROVINCE, awarded_on=datetime.date(2024, 3, 1)
     )
     title.set_id_number(id_number)
     title.save()
+
+
+def test_holder_of_same_or_higher_title_is_refused_with_reason_on_staff_channels(campaign, jurisdictions):
+    id_number = make_id_number(seq="124")
+    hold_title(id_number)
+    with pytest.raises(ValidationError) as exc:
+        intake.submit(campaign, nomination_data(jurisdictions["hexi"], id_number=id_number), public=False)
+    assert "山西好人" in exc.value.messages[0] and "不再作为" in exc.value.messages[0]
+    assert Nomination.objects.count() == 0
+
+
+def test_public_refusal_does_not_name_the_title_held(campaign, jurisdictions):
+    id_number = make_id_number(seq="124")
+    hold_title(id_number)
     with pytest.raises(ValidationError) as exc:
         intake.submit(campaign, nomination_data(jurisdictions["hexi"], id_number=id_number))
-    assert "山西好人" in exc.value.messages[0] and "不再作为" in exc.value.messages[0]
+    assert exc.value.messages == ["被推荐人不符合本次活动的推荐条件。"]
     assert Nomination.objects.count() == 0
 
 
@@ -161,8 +175,16 @@ def test_holder_of_lower_title_is_eligible_for_higher_campaign(jurisdictions):
     assert nomination.pk
 
 
-def test_status_lookup_needs_tracking_number_and_phone(campaign, jurisdictions):
-    nomination, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
-    assert intake.find_for_status_page(nomination.tracking_number.lower(), "13812345678") == nomination
-    assert intake.find_for_status_page(nomination.tracking_number, "13800000000") is None
+def test_status_lookup_needs_receipt_number_and_phone(campaign, jurisdictions):
+    nomination, nominator = intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
+    assert intake.find_for_status_page(nominator.receipt_number.lower(), "13812345678") == nominator
+    assert intake.find_for_status_page(nominator.receipt_number, "13800000000") is None
     assert intake.find_for_status_page("WRONG", "13812345678") is None
+
+
+def test_status_lookup_of_a_merged_nominator_finds_only_their_own_receipt(campaign, jurisdictions):
+    nomination, _ = intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
+    _, second = intake.submit(campaign, nomination_data(jurisdictions["hexi"], nominator_phone="13900001111"))
+    assert intake.find_for_status_page(nomination.tracking_number, "13900001111") is None
+    found = intake.find_for_status_page(second.receipt_number, "13900001111")
+    assert found == second and not found.is_original
