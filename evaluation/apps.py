@@ -12,6 +12,9 @@ class EvaluationConfig(AppConfig):
         from home.models import HomePage
         from portal.models import ChannelPage
 
+        # The routable CampaignPage model sits in pages.py, above forms and services.
+        from . import pages  # noqa: F401
+
         # Campaign pages plug themselves into the page tree so that the portal
         # and home apps never have to name the evaluation app.
         for parent in (HomePage, ChannelPage):

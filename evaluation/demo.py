@@ -19,7 +19,8 @@ from PIL import Image, ImageDraw
 from wagtail.models import Site
 
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
-from evaluation.models import Campaign, CampaignPage, CampaignStage, HeldTitle, Jurisdiction, StaffProfile
+from evaluation.models import Campaign, CampaignStage, HeldTitle, Jurisdiction, StaffProfile
+from evaluation.pages import CampaignPage
 from evaluation.services import imports, intake, reserve, review
 from evaluation.services.intake import NominationData
 from evaluation.validators import id_number_check_code

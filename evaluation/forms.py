@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from evaluation import captcha
 from evaluation.choices import Gender, JurisdictionKind, NominationChannel, NominationMethod
 from evaluation.models import Jurisdiction
+from evaluation.public import captcha
 from evaluation.services.intake import NominationData, neutralise
 from evaluation.validators import birth_year_from_id, gender_from_id, validate_id_number, validate_phone
 from evaluation.workflows.nomination import REVIEW_ACTIONS, Action

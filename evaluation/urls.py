@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import private_files, views
+from .privacy import files as private_files
+from .public import views
 
 app_name = "evaluation"
 

@@ -2,13 +2,11 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from evaluation import (
-    rules,
-    wagtail_hooks_imports,  # noqa: F401  (organisation import screens)
-)
-from evaluation.dashboard import NominationCountsPanel
+from evaluation import rules
 from evaluation.services.audit import LOG_ACTIONS
+from evaluation.viewsets import import_menu  # noqa: F401  (organisation import screens register their hooks)
 from evaluation.viewsets.access import private_access_viewset
+from evaluation.viewsets.dashboard import NominationCountsPanel
 from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (
@@ -57,7 +55,7 @@ def register_log_actions(actions):
 @hooks.register("home_page_sections")
 def open_campaigns(request, home_page):
     """The home page's campaign area: campaign pages with a stage running today."""
-    from evaluation.models import CampaignPage
+    from evaluation.pages import CampaignPage
 
     today = timezone.localdate()
     pages = (

@@ -8,9 +8,11 @@ from ninja import File, Form, NinjaAPI, Router, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
-from evaluation import captcha, privacy, rules, throttle
+from evaluation import rules
 from evaluation.forms import NominationForm
 from evaluation.models import Campaign, Nomination, PrivateDataAccess
+from evaluation.privacy import crypto
+from evaluation.public import captcha, throttle
 from evaluation.services import audit, intake, review
 from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import RECEIVED_LABEL, Action, TransitionNotAllowed
@@ -133,7 +135,7 @@ def _staff_response(user, nominations):
     full = rules.can_view_private_data(user)
     try:
         body = [_staff_out(n, full=full) for n in items]
-    except privacy.UndecryptableRecord as exc:
+    except crypto.UndecryptableRecord as exc:
         return Status(500, {"message": str(exc)})
     if full and items:
         audit.record_private_access(

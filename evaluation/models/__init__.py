@@ -6,13 +6,11 @@ from .captchas import CaptchaChallenge
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
-from .pages import CampaignPage
 from .reserve import ReserveEntry
 from .submissions import OrganisationSubmission
 
 __all__ = [
     "Campaign",
-    "CampaignPage",
     "CampaignStage",
     "CaptchaChallenge",
     "DepartmentOpinion",

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from evaluation.choices import CampaignKind, Category, Level, Period, StageKind
-from evaluation.fields import MultipleChoiceJSONField
+from evaluation.models.fields import MultipleChoiceJSONField
 
 PHOTO_FORMATS = [("JPEG", "JPEG"), ("PNG", "PNG"), ("WEBP", "WebP")]
 DEFAULT_DEPARTMENTS = "纪检监察\n公安\n税务\n市场监管\n卫生健康"

@@ -6,8 +6,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
-from evaluation import privacy
 from evaluation.choices import Category, Gender, Level, NominationChannel, NominationMethod, SubjectKind, Verdict
+from evaluation.privacy import crypto
 from evaluation.workflows.nomination import Status, Step
 from portal.storage import private_storage
 from search.segmentation import segment_for_index
@@ -159,12 +159,12 @@ class Nominator(models.Model):
         return self.name
 
     def set_phone(self, value):
-        self.phone_hash = privacy.keyed_hash(value)
-        self.phone_masked = privacy.mask_phone(value)
-        self.phone_cipher = privacy.encrypt(value)
+        self.phone_hash = crypto.keyed_hash(value)
+        self.phone_masked = crypto.mask_phone(value)
+        self.phone_cipher = crypto.encrypt(value)
 
     def reveal_phone(self):
-        return privacy.decrypt(self.phone_cipher, record=self, field="phone")
+        return crypto.decrypt(self.phone_cipher, record=self, field="phone")
 
     @property
     def is_original(self):

@@ -1,6 +1,6 @@
 from django.db import models
 
-from evaluation import privacy
+from evaluation.privacy import crypto
 
 
 class ProtectedIdNumber(models.Model):
@@ -15,10 +15,10 @@ class ProtectedIdNumber(models.Model):
 
     def set_id_number(self, value):
         value = (value or "").strip().upper()
-        self.id_number_hash = privacy.keyed_hash(value)
-        self.id_number_masked = privacy.mask_id_number(value)
-        self.id_number_cipher = privacy.encrypt(value)
+        self.id_number_hash = crypto.keyed_hash(value)
+        self.id_number_masked = crypto.mask_id_number(value)
+        self.id_number_cipher = crypto.encrypt(value)
 
     def reveal_id_number(self):
         """The full ID number: call only after rules.can_view_private_data."""
-        return privacy.decrypt(self.id_number_cipher, record=self, field="id_number")
+        return crypto.decrypt(self.id_number_cipher, record=self, field="id_number")

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 from wagtail.search import index
 
-from evaluation import privacy
 from evaluation.choices import Category, Level
+from evaluation.privacy import crypto
 from search.segmentation import segment_for_index
 
 from .private import ProtectedIdNumber
@@ -79,14 +79,14 @@ class ReserveEntry(ProtectedIdNumber, index.Indexed, models.Model):
     def set_contact(self, value, intake):
         value = (value or "").strip()
         if intake == self.Intake.PHONE or value.isdigit():
-            self.contact_masked = privacy.mask_phone(value)
+            self.contact_masked = crypto.mask_phone(value)
         elif "@" in value:
             local, _, domain = value.partition("@")
             self.contact_masked = f"{local[:1]}***@{domain}"
         else:
-            self.contact_masked = privacy.mask_phone(value)
-        self.contact_cipher = privacy.encrypt(value)
+            self.contact_masked = crypto.mask_phone(value)
+        self.contact_cipher = crypto.encrypt(value)
 
     def reveal_contact(self):
         """The full contact: call only after rules.can_view_private_data."""
-        return privacy.decrypt(self.contact_cipher, record=self, field="contact")
+        return crypto.decrypt(self.contact_cipher, record=self, field="contact")

@@ -8,10 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from evaluation import privacy
 from evaluation.choices import JurisdictionKind, Level, NominationMethod, StageKind
 from evaluation.models import HeldTitle, Nomination, NominationPhoto, Nominator
 from evaluation.models.nominations import new_tracking_number
+from evaluation.privacy import crypto
 from evaluation.services import audit
 from evaluation.services.photos import check_photos
 from evaluation.services.quotas import check_quota
@@ -53,7 +53,7 @@ def check_eligibility(campaign, id_number, *, detailed=False):
     form that would tell anyone with an ID number what honours its holder has.
     """
     rank = Level.rank(campaign.level)
-    for title in HeldTitle.objects.filter(id_number_hash=privacy.keyed_hash(id_number)):
+    for title in HeldTitle.objects.filter(id_number_hash=crypto.keyed_hash(id_number)):
         if Level.rank(title.level) < rank:
             continue
         if not detailed:
@@ -107,7 +107,7 @@ def validate(campaign, data, *, public=True):
 def _write(campaign, data, photos, *, actor, organisation, submission, status):
     existing = (
         Nomination.objects.select_for_update()
-        .filter(campaign=campaign, id_number_hash=privacy.keyed_hash(data.id_number))
+        .filter(campaign=campaign, id_number_hash=crypto.keyed_hash(data.id_number))
         .first()
     )
     merged = existing is not None
@@ -186,7 +186,7 @@ def submit(campaign, data, *, actor=None, organisation=None, submission=None, pu
 def find_for_status_page(receipt_number, phone):
     """The nominator with this receipt number, if `phone` is theirs (with the nomination loaded)."""
     receipt_number = (receipt_number or "").strip().upper()
-    phone_hash = privacy.keyed_hash((phone or "").strip())
+    phone_hash = crypto.keyed_hash((phone or "").strip())
     return (
         Nominator.objects.filter(receipt_number=receipt_number, phone_hash=phone_hash)
         .select_related("nomination__campaign")

@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from evaluation import privacy, rules
+from evaluation import rules
 from evaluation.models import Nomination, Nominator, ReserveEntry
+from evaluation.privacy import crypto
 from evaluation.services import audit
 from evaluation.services.intake import check_eligibility, neutralise
 from evaluation.services.quotas import check_quota, lock_owner
@@ -98,7 +99,7 @@ def carry_into_campaign(entries, campaign, *, actor):
         else:
             try:
                 check_eligibility(campaign, entry.reveal_id_number(), detailed=True)
-            except privacy.UndecryptableRecord as exc:
+            except crypto.UndecryptableRecord as exc:
                 errors.append(str(exc))
             except ValidationError as exc:
                 errors.append(f"{entry.name}：{exc.messages[0]}")

@@ -15,13 +15,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from evaluation import privacy, rules
+from evaluation import rules
 from evaluation.choices import Category, Verdict
 from evaluation.forms import ReviewForm
 from evaluation.models import Campaign, Jurisdiction, Nomination, PrivateDataAccess
 from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
-from evaluation.private_files import photo_url, submission_document_url
+from evaluation.privacy import crypto
+from evaluation.privacy.files import photo_url, submission_document_url
 from evaluation.services import audit, lifecycle
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
@@ -85,10 +86,10 @@ UNDECRYPTABLE = "（无法解密）"
 
 
 def _revealed(reveal, masked):
-    """The full value, or the mask marked as undecryptable (the error is logged in privacy.decrypt)."""
+    """The full value, or the mask marked as undecryptable (the error is logged in crypto.decrypt)."""
     try:
         return reveal()
-    except privacy.UndecryptableRecord:
+    except crypto.UndecryptableRecord:
         return masked + UNDECRYPTABLE
 
 
@@ -137,7 +138,7 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
             try:
                 id_number = nomination.reveal_id_number()
                 phones = {n.pk: n.reveal_phone() for n in nominators}
-            except privacy.UndecryptableRecord as exc:
+            except crypto.UndecryptableRecord as exc:
                 messages.error(self.request, f"{exc}页面暂显示打码信息。")
             else:
                 audit.record_private_access(

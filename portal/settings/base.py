@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "portal.csp.SiteCSPMiddleware",
     # Before anything reads request.POST (CsrfViewMiddleware does): refuses
     # oversized nominations from Content-Length alone.
-    "evaluation.middleware.NominationSizeLimitMiddleware",
+    "evaluation.public.upload_limits.NominationSizeLimitMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,7 +138,7 @@ if REDIS_URL:
 else:
     # Files are shared by all gunicorn workers (a per-process cache would keep
     # stale pages in some of them). Counters and captchas that need atomic
-    # updates live in the database instead (portal.models.counters, evaluation.captcha).
+    # updates live in the database instead (portal.models.counters, evaluation.public.captcha).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -147,7 +147,7 @@ else:
         }
     }
 
-# Key for the keyed hashes and encryption of ID numbers and phones (evaluation/privacy.py).
+# Key for the keyed hashes and encryption of ID numbers and phones (evaluation/privacy/crypto.py).
 # Defaults to SECRET_KEY outside production; set it separately so SECRET_KEY can be rotated.
 # Rotation: raise PRIVACY_KEY_VERSION (or move the old secret into the comma-separated
 # PRIVACY_PREVIOUS_KEYS and set a new PRIVACY_KEY), restart, run `manage.py rotate_privacy_key`.

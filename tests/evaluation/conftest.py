@@ -20,7 +20,7 @@ def campaign(db):
 
 @pytest.fixture
 def campaign_page(home, campaign):
-    from evaluation.models import CampaignPage
+    from evaluation.pages import CampaignPage
 
     page = CampaignPage(title="我推荐我评议身边好人", slug="tuijian", campaign=campaign)
     home.add_child(instance=page)

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from evaluation import throttle
+from evaluation.public import throttle
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from evaluation.models import CampaignPage, Nomination
+from evaluation.models import Nomination
+from evaluation.pages import CampaignPage
 from evaluation.services import intake
 from portal.models import ArticlePage
 from tests.factories.evaluation import (

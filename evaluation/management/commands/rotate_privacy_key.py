@@ -1,6 +1,6 @@
 """Re-encrypt every stored ID number, phone and contact with the current privacy key.
 
-Run after raising PRIVACY_KEY_VERSION or changing PRIVACY_KEY (see evaluation/privacy.py).
+Run after raising PRIVACY_KEY_VERSION or changing PRIVACY_KEY (see evaluation/crypto.py).
 Keyed hashes are recomputed from the clear text too, which carries data over when the
 secret itself changed.  All or nothing: one undecryptable record rolls the whole run back.
 """
@@ -8,8 +8,8 @@ secret itself changed.  All or nothing: one undecryptable record rolls the whole
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from evaluation import privacy
 from evaluation.models import HeldTitle, Nomination, Nominator, ReserveEntry
+from evaluation.privacy import crypto
 
 # model: [(cipher field, keyed-hash field it feeds or None)]
 PROTECTED = {
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="只统计，不保存。")
 
     def handle(self, *args, batch_size, dry_run, **options):
-        version = privacy.current_version()
+        version = crypto.current_version()
         try:
             with transaction.atomic():
                 for model, fields in PROTECTED.items():
@@ -39,7 +39,7 @@ class Command(BaseCommand):
                     )
                 if dry_run:
                     transaction.set_rollback(True)
-        except privacy.UndecryptableRecord as exc:
+        except crypto.UndecryptableRecord as exc:
             raise CommandError(f"{exc}已全部回滚，未做任何修改。") from None
         done = "试运行结束，未保存任何修改。" if dry_run else f"完成：全部个人信息已使用第{version}版密钥加密。"
         self.stdout.write(self.style.SUCCESS(done))
@@ -47,7 +47,7 @@ class Command(BaseCommand):
     def rotate(self, model, fields, batch_size):
         names = [name for pair in fields for name in pair if name]
         counts = dict.fromkeys(("records", "values", "older", "rehashed"), 0)
-        current, last_pk = privacy.current_version(), 0
+        current, last_pk = crypto.current_version(), 0
         while True:
             batch = list(model.objects.filter(pk__gt=last_pk).order_by("pk").only("pk", *names)[:batch_size])
             if not batch:
@@ -57,11 +57,11 @@ class Command(BaseCommand):
                     token = getattr(record, cipher_field)
                     if not token:
                         continue
-                    clear = privacy.decrypt(token, record=record, field=cipher_field)
-                    counts["older"] += privacy.token_version(token) != current
-                    setattr(record, cipher_field, privacy.encrypt(clear))
+                    clear = crypto.decrypt(token, record=record, field=cipher_field)
+                    counts["older"] += crypto.token_version(token) != current
+                    setattr(record, cipher_field, crypto.encrypt(clear))
                     counts["values"] += 1
-                    if hash_field and getattr(record, hash_field) != (digest := privacy.keyed_hash(clear)):
+                    if hash_field and getattr(record, hash_field) != (digest := crypto.keyed_hash(clear)):
                         setattr(record, hash_field, digest)
                         counts["rehashed"] += 1
             # bulk_update leaves save() alone: rotation must not touch search text or "updated at".

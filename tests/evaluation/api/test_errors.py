@@ -29,7 +29,9 @@ def test_wrong_content_type_names_the_missing_fields(client):
 
 @pytest.mark.django_db
 def test_wrong_types_are_field_errors(client):
-    response = client.post("/api/v1/nominations/status", {"receipt_number": "ABCDEFGH"}, content_type="application/json")
+    response = client.post(
+        "/api/v1/nominations/status", {"receipt_number": "ABCDEFGH"}, content_type="application/json"
+    )
     assert assert_error_shape(response, 400)["errors"] == {"phone": ["此项为必填项。"]}
 
 

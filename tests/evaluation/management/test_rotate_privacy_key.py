@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from evaluation import privacy
 from evaluation.choices import Level
 from evaluation.models import HeldTitle, Nomination, Nominator, ReserveEntry
+from evaluation.privacy import crypto
 from evaluation.services import intake
 from evaluation.services import reserve as reserve_service
 from tests.evaluation.test_privacy import legacy_token
@@ -110,7 +110,7 @@ def test_data_written_before_hkdf_keys_is_carried_over(settings, campaign, juris
 
 def test_an_undecryptable_record_stops_the_run_and_rolls_everything_back(records, settings):
     nomination, _, _, title = records
-    HeldTitle.objects.filter(pk=title.pk).update(id_number_cipher=privacy._fernet("lost", 1).encrypt(b"x").decode())
+    HeldTitle.objects.filter(pk=title.pk).update(id_number_cipher=crypto._fernet("lost", 1).encrypt(b"x").decode())
     before = ciphers()
     settings.PRIVACY_KEY_VERSION = 2
     with pytest.raises(CommandError, match=f"已获荣誉（编号 {title.pk}）.*已全部回滚"):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from evaluation import throttle
 from evaluation.models import Nomination
+from evaluation.public import throttle
 from tests.evaluation.pages.test_campaign_page import form_data, fresh_captcha
 
 

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from evaluation import privacy
 from evaluation.choices import Level, StageKind
 from evaluation.models import HeldTitle, Nomination, NominationEvent, NominationPhoto, Nominator
+from evaluation.privacy import crypto
 from evaluation.services import intake
 from evaluation.workflows.nomination import Status
 from tests.factories.evaluation import CampaignFactory, jpeg_bytes, make_id_number, nomination_data, photo_upload
@@ -41,7 +41,7 @@ def test_valid_nomination_is_saved_with_private_data_protected(campaign, jurisdi
     assert nomination.id_number_masked == id_number[:4] + "*" * 10 + id_number[-4:]
     assert id_number not in nomination.id_number_cipher
     assert nomination.reveal_id_number() == id_number
-    assert nomination.id_number_hash == privacy.keyed_hash(id_number)
+    assert nomination.id_number_hash == crypto.keyed_hash(id_number)
     nominator = nomination.nominators.get()
     assert nominator.phone_masked == "138****5678"
     assert "13812345678" not in nominator.phone_cipher

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from evaluation.models import CampaignPage
+from evaluation.pages import CampaignPage
 from home.models import HomePage
 from portal.models import (
     ArticlePage,

@@ -12,8 +12,8 @@ import secrets
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 
-from evaluation import throttle
 from evaluation.models import CaptchaChallenge
+from evaluation.public import throttle
 
 TIMEOUT = 600
 DIGITS = "23456789"

@@ -1,5 +1,12 @@
+"""The campaign's public page (routable: overview, nominate, status lookup, candidates).
+
+It lives beside the models rather than among them because its sub-views need forms and
+services, and models never import those. `EvaluationConfig.ready()` imports this module.
+"""
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
@@ -10,6 +17,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from evaluation.choices import StageKind
+from evaluation.forms import NominationForm, StatusLookupForm
+from evaluation.models import Nomination, NominationPhoto
+from evaluation.public import captcha, throttle
+from evaluation.services import intake
 from evaluation.workflows.nomination import RECEIVED_LABEL, Status
 
 
@@ -53,9 +64,6 @@ class CampaignPage(RoutablePageMixin, Page):
     @path("nominate/")
     @method_decorator(sensitive_post_parameters("id_number", "nominator_phone"))
     def nominate(self, request):
-        from evaluation import captcha, throttle
-        from evaluation.forms import NominationForm
-        from evaluation.services import intake
 
         campaign = self.campaign
         if not campaign.stage_is_open(StageKind.NOMINATION):
@@ -90,9 +98,6 @@ class CampaignPage(RoutablePageMixin, Page):
     @method_decorator(sensitive_post_parameters("phone"))
     def status(self, request):
         """Progress lookup by receipt number and phone, sent in a POST body so neither lands in a URL or log."""
-        from evaluation import throttle
-        from evaluation.forms import StatusLookupForm
-        from evaluation.services.intake import find_for_status_page
 
         form = StatusLookupForm(
             request.POST if request.method == "POST" else None,
@@ -104,7 +109,7 @@ class CampaignPage(RoutablePageMixin, Page):
             form.add_error(None, throttle.MESSAGE)
         elif form.is_bound and form.is_valid():
             searched = True
-            nominator = find_for_status_page(form.cleaned_data["receipt_number"], form.cleaned_data["phone"])
+            nominator = intake.find_for_status_page(form.cleaned_data["receipt_number"], form.cleaned_data["phone"])
         response = self._render(
             request,
             "evaluation/campaign_status.html",
@@ -120,10 +125,6 @@ class CampaignPage(RoutablePageMixin, Page):
 
     @path("candidates/")
     def candidates(self, request):
-        from django.db.models import Prefetch
-
-        from evaluation.models import Nomination, NominationPhoto
-
         # Only the published copies: the uploads themselves are private files.
         published = NominationPhoto.objects.filter(public_image__isnull=False).select_related("public_image")
         candidates = (

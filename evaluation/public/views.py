@@ -1,7 +1,7 @@
 from django.http import Http404, HttpResponse
 from django.views.decorators.cache import never_cache
 
-from evaluation import captcha
+from evaluation.public import captcha
 
 
 @never_cache

@@ -9,7 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from wagtail.models import Site
 
-from evaluation.models import Campaign, CampaignPage
+from evaluation.models import Campaign
+from evaluation.pages import CampaignPage
 
 # Room for the text fields and multipart headers besides the photos.
 FORM_MARGIN_BYTES = 64 * 1024
