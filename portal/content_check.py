@@ -99,9 +99,16 @@ class Rules:
         return found
 
 
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
 def plain_text(value):
-    """What a reader sees of rich text: no tags, entities decoded (offsets count these characters)."""
-    return html.unescape(strip_tags(value or ""))
+    """What a reader sees of rich text: no tags, entities decoded, a line break between paragraphs.
+
+    Offsets count these characters, so a word split by inline markup is still found,
+    but never one made of the end of one paragraph and the start of the next.
+    """
+    return html.unescape(strip_tags(BLOCK_END.sub("\n", value or "")))
 
 
 def check_text(text, *, path="", location="", rules=None):

@@ -66,7 +66,8 @@ def page_links(page):
         elif isinstance(field, StreamField) and value:
             for index, child in enumerate(value):
                 location = f"{label} › 第{index + 1}块（{child.block.label}）"
-                raw = child.block.get_prep_value(child.value)
+                # Raw data keeps the ids of deleted pages and documents (their native values are None).
+                raw = value.raw_data[index]["value"]
                 for kind, target, where in _raw_links(child.block, raw, location):
                     yield Link(page.pk, where, kind, str(target))
 

@@ -39,8 +39,8 @@ def show_findings_after_submit(request, page):
 
 
 def refresh_findings(page, rules=None):
-    """Replace the stored findings of `page` with those of its latest revision; return them."""
-    found = check_page(page.get_latest_revision_as_object(), rules=rules)
+    """Replace the stored findings of `page` with those of `page` as given (a revision's object); return them."""
+    found = check_page(page, rules=rules)
     with transaction.atomic():
         ContentFinding.objects.filter(page_id=page.pk).delete()
         ContentFinding.objects.bulk_create(
@@ -66,5 +66,5 @@ def refresh_all_findings():
     rules = Rules.load()
     total = 0
     for page in Page.objects.filter(depth__gt=1).iterator():
-        total += len(refresh_findings(page, rules=rules))
+        total += len(refresh_findings(page.get_latest_revision_as_object(), rules=rules))
     return total

@@ -28,8 +28,8 @@ def _refresh_content_findings(sender, instance, created=False, raw=False, **kwar
 
     from .review import refresh_findings
 
-    if created and not raw and isinstance(instance.content_object, Page):
-        refresh_findings(instance.content_object)
+    if created and not raw and issubclass(instance.base_content_type.model_class(), Page):
+        refresh_findings(instance.as_object())
 
 
 def connect():
