@@ -12,6 +12,7 @@ register_snippet(SiteDataGroup)
 register_snippet(ContentCheckGroup)
 
 hooks.register("before_publish_page", review.refuse_forbidden_publish)
+hooks.register("before_bulk_action", review.refuse_forbidden_bulk_publish)
 hooks.register("before_edit_page", review.show_findings)
 hooks.register("after_edit_page", review.show_findings_after_submit)
 hooks.register("after_create_page", review.show_findings_after_submit)

@@ -197,3 +197,43 @@ def test_admin_publishes_clean_page_directly(client, channel, users, rules):
     )
     page.refresh_from_db()
     assert page.live  # 提示 findings never block
+
+
+@pytest.mark.django_db
+def test_demo_has_one_account_per_step_and_an_editor_who_cannot_publish(home):
+    from portal.demo.review import create_rules
+    from portal.demo.site import create_accounts
+
+    users, _created = create_accounts()
+    create_rules()
+    assert {name: list(users[name].groups.values_list("name", flat=True)) for name in users} == {
+        "admin": [],
+        "editor": ["Editors"],
+        "reviewer_first": ["初审"],
+        "reviewer_second": ["复审"],
+        "reviewer_final": ["终审"],
+    }
+    for name in ("editor", "reviewer_first", "reviewer_second", "reviewer_final"):
+        permissions = home.permissions_for_user(users[name])
+        assert not permissions.can_publish(), name
+    assert home.permissions_for_user(users["editor"]).can_submit_for_moderation()
+    assert users["reviewer_first"].check_password("demo123456")
+    assert WordRule.objects.filter(level=CheckLevel.FORBIDDEN).exists()
+    assert CommonMistake.objects.filter(wrong="精神文明建设委员会").exists()
+
+
+@pytest.mark.django_db
+def test_bulk_publish_refuses_pages_with_forbidden_words(client, channel, users, rules):
+    clean = create_as(client, users["admin"], channel, article_data("活动", "<p>欢度佳节。</p>", slug="clean"))
+    dirty = create_as(client, users["admin"], channel, article_data("提醒", "<p>远离网络赌博。</p>", slug="dirty"))
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    query = f"?id={clean.pk}&id={dirty.pk}&next=/admin/"
+    response = client.post(url + query, {"include_descendants": ""}, follow=True)
+    assert "未发布任何页面" in response.content.decode() and "《提醒》" in response.content.decode()
+    clean.refresh_from_db()
+    dirty.refresh_from_db()
+    assert not clean.live and not dirty.live
+
+    client.post(f"{url}?id={clean.pk}&next=/admin/", {"include_descendants": ""})
+    clean.refresh_from_db()
+    assert clean.live
