@@ -112,6 +112,9 @@ class ReviewTask(AbstractGroupApprovalTask):
                 return None
         return super().on_action(task_state, user, action_name, **kwargs)
 
+    def get_template_for_action(self, action):
+        return "portal/review/workflow_action_modal.html"
+
     @staticmethod
     def forbidden_findings(obj):
         from portal.content_check import check_page, forbidden

@@ -133,6 +133,21 @@ def test_reviewers_see_the_findings_with_their_positions(client, channel, users,
 
 
 @pytest.mark.django_db
+def test_the_approval_dialog_lists_the_findings(client, channel, users, rules):
+    page = create_as(
+        client,
+        users["editor"],
+        channel,
+        article_data("表彰大会", "<p>希望大家再接再励。</p>", **{"action-submit": "提交"}),
+    )
+    client.force_login(users["初审"])
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    html = client.get(url).json()["html"]
+    assert "内容检查" in html and "提示" in html and "正文 › 第1块（正文）第5字：“再接再励”，应为“再接再厉”" in html
+
+
+@pytest.mark.django_db
 def test_page_with_forbidden_word_cannot_be_approved_or_published(client, channel, users, rules):
     page = create_as(
         client,
