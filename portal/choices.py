@@ -25,3 +25,16 @@ class Level(models.TextChoices):
 class SubjectKind(models.TextChoices):
     PERSON = "person", "个人"
     COLLECTIVE = "collective", "集体"
+
+
+class CheckLevel(models.TextChoices):
+    """How serious a content-check finding is: 禁止 blocks publication, 提示 is shown to reviewers."""
+
+    FORBIDDEN = "forbidden", "禁止"
+    NOTICE = "notice", "提示"
+
+
+class LinkKind(models.TextChoices):
+    PAGE = "page", "站内页面"
+    DOCUMENT = "document", "站内附件"
+    EXTERNAL = "external", "外部链接"

@@ -1,8 +1,8 @@
-"""Side effects of content changes: page-cache invalidation.
+"""Side effects of content changes: page-cache invalidation and the content-check report.
 
 Receivers take the arguments documented by Wagtail and Django for each
-signal (`sender`, `instance`, ...), and only clear caches; the content
-itself is never changed here.
+signal (`sender`, `instance`, ...), and only clear caches or rebuild the
+content-check report's rows; the content itself is never changed here.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -22,8 +22,18 @@ def _invalidate_unless_created(sender, created=False, **kwargs):
         cache.invalidate_all()
 
 
-def connect():
+def _refresh_content_findings(sender, instance, created=False, raw=False, **kwargs):
+    """A new page revision: rebuild that page's rows in the content-check report."""
     from wagtail.models import Page
+
+    from .review import refresh_findings
+
+    if created and not raw and issubclass(instance.base_content_type.model_class(), Page):
+        refresh_findings(instance.as_object())
+
+
+def connect():
+    from wagtail.models import Page, Revision
 
     from .models import District, Menu, MenuItem, SiteSettings
 
@@ -31,6 +41,7 @@ def connect():
     page_unpublished.connect(_invalidate, dispatch_uid="portal_cache_unpublished")
     post_page_move.connect(_invalidate, dispatch_uid="portal_cache_moved")
     post_delete.connect(_invalidate, sender=Page, dispatch_uid="portal_cache_page_deleted")
+    post_save.connect(_refresh_content_findings, sender=Revision, dispatch_uid="portal_content_findings")
     post_save.connect(_invalidate_unless_created, sender=SiteSettings, dispatch_uid="portal_cache_save_SiteSettings")
     for model in (District, Menu, MenuItem):
         post_save.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_save_{model.__name__}")

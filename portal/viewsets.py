@@ -2,7 +2,7 @@
 
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import District, Menu
+from .models import CommonMistake, District, Menu, WordRule
 
 
 class DistrictViewSet(SnippetViewSet):
@@ -27,3 +27,29 @@ class SiteDataGroup(SnippetViewSetGroup):
     menu_label = "网站数据"
     menu_name = "site_data"
     menu_order = 800
+
+
+class WordRuleViewSet(SnippetViewSet):
+    model = WordRule
+    icon = "warning"
+    menu_label = "敏感词"
+    list_display = ["word", "level", "note", "active"]
+    list_filter = ["level", "active"]
+    search_fields = ["word", "note"]
+
+
+class CommonMistakeViewSet(SnippetViewSet):
+    model = CommonMistake
+    icon = "edit"
+    menu_label = "易错词"
+    list_display = ["wrong", "right", "level", "note", "active"]
+    list_filter = ["level", "active"]
+    search_fields = ["wrong", "right", "note"]
+
+
+class ContentCheckGroup(SnippetViewSetGroup):
+    items = (WordRuleViewSet, CommonMistakeViewSet)
+    menu_icon = "warning"
+    menu_label = "内容检查"
+    menu_name = "content_check"
+    menu_order = 810

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from home.models import HomePage
 
 from . import documents as docs
-from . import images, pages, site
+from . import images, pages, review, site
 from .builder import Publisher
 from .honour_roll import RELEASES, build_honour_roll, plan_releases, roster_rows
 from .places import DISTRICTS, NameMaker, make_rng, place_of
@@ -57,6 +57,7 @@ def load(log=print):
         rng = make_rng()
         names = NameMaker(make_rng(1))
         users, created_accounts = site.create_accounts()
+        review.create_rules()
         publisher = Publisher(users["admin"], rng)
         districts = site.create_districts()
         pool = images.create_pool()

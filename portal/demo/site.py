@@ -10,11 +10,13 @@ from home.models import HomePage
 from portal.models import ChannelPage, District, Menu, MenuItem, SiteSettings
 
 from .places import CITY, DISTRICT_INTROS, DISTRICT_SLUGS, DISTRICTS, OFFICE, SITE_NAME
+from .review import REVIEW_ACCOUNTS
 
 ACCOUNTS = [
     # username, password, e-mail, surname, given name, superuser, groups
     ("admin", "admin123456", "admin@example.com", "管", "理员", True, ()),
     ("editor", "editor123456", "editor@example.com", "周", "晓岚", False, ("Editors",)),
+    *REVIEW_ACCOUNTS,
 ]
 
 # key, title, slug, intro, shown on the home page

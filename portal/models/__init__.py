@@ -6,6 +6,7 @@ from .counters import SharedCounter
 from .districts import District
 from .honour_roll import HonoureePage, HonourHeld, HonourRollPage, ReleasePage
 from .notices import NoticeAttachment, NoticePage
+from .review import BrokenLink, CommonMistake, ContentFinding, ReviewTask, WordRule
 from .site_settings import Menu, MenuItem, SiteSettings
 from .stories import StoryPage
 from .topics import TopicPage
@@ -13,7 +14,10 @@ from .topics import TopicPage
 __all__ = [
     "ArticlePage",
     "ArticlePageTag",
+    "BrokenLink",
     "ChannelPage",
+    "CommonMistake",
+    "ContentFinding",
     "ContentQuerySet",
     "District",
     "HonourHeld",
@@ -24,8 +28,10 @@ __all__ = [
     "NoticeAttachment",
     "NoticePage",
     "ReleasePage",
+    "ReviewTask",
     "SharedCounter",
     "SiteSettings",
     "StoryPage",
     "TopicPage",
+    "WordRule",
 ]

@@ -245,6 +245,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "文明网"
+# 三审: the last approval publishes (no review group holds "publish"); see portal/workflow_finish.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_finish.publish_approved"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # never a direct /media/ link: collection privacy must hold
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip", "ofd", "wps"]
