@@ -1,7 +1,6 @@
 """Evaluation data. Imports `portal` (districts, vocabularies); portal never imports this."""
 
 from .campaigns import Campaign, CampaignStage
-from .captchas import CaptchaChallenge
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
@@ -13,7 +12,6 @@ __all__ = [
     "Campaign",
     "CampaignPage",
     "CampaignStage",
-    "CaptchaChallenge",
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",

@@ -1,9 +1,11 @@
 """Publicity page types and site data. This package never imports `evaluation`."""
 
 from .articles import ArticlePage, ArticlePageTag
+from .captchas import CaptchaChallenge
 from .channels import ChannelPage, ContentQuerySet
 from .counters import SharedCounter
 from .districts import District
+from .error_reports import ErrorReport, ErrorReportStatus
 from .honour_roll import HonoureePage, HonourHeld, HonourRollPage, ReleasePage
 from .notices import NoticeAttachment, NoticePage
 from .site_settings import Menu, MenuItem, SiteSettings
@@ -13,9 +15,12 @@ from .topics import TopicPage
 __all__ = [
     "ArticlePage",
     "ArticlePageTag",
+    "CaptchaChallenge",
     "ChannelPage",
     "ContentQuerySet",
     "District",
+    "ErrorReport",
+    "ErrorReportStatus",
     "HonourHeld",
     "HonourRollPage",
     "HonoureePage",
