@@ -34,18 +34,24 @@ def local_path(value, host):
 
 
 class ErrorReportForm(forms.Form):
-    page_url = forms.CharField(label="页面地址", max_length=500)
+    page_url = forms.CharField(label="页面地址", max_length=500, error_messages={"required": "请填写页面地址。"})
     description = forms.CharField(
         label="问题描述",
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=DESCRIPTION_MAX * 2,
         help_text=f"请说明错误所在和正确内容，{DESCRIPTION_MIN}至{DESCRIPTION_MAX}字。",
+        error_messages={"required": "请填写问题描述。"},
     )
     contact = forms.CharField(
         label="联系方式（选填）", max_length=100, required=False, help_text="电话或电子邮箱，便于我们回复您。"
     )
     captcha_key = forms.CharField(widget=forms.HiddenInput)
-    captcha_answer = forms.CharField(label="验证码", max_length=8, help_text="请输入图片中的4位数字。")
+    captcha_answer = forms.CharField(
+        label="验证码",
+        max_length=8,
+        help_text="请输入图片中的4位数字。",
+        error_messages={"required": "请输入验证码。"},
+    )
 
     def __init__(self, *args, host="", **kwargs):
         super().__init__(*args, **kwargs)

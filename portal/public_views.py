@@ -7,8 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal import captcha, care_mode, throttle
-from portal.error_reports import SUBMIT_LIMIT, ErrorReportForm, file_report, local_path
+from portal import captcha, care_mode, error_reports, throttle
+from portal.error_reports import ErrorReportForm, file_report, local_path
 from portal.feeds import SiteFeed
 
 
@@ -33,7 +33,7 @@ def switch_care_mode(request):
     return response
 
 
-def _report_context(request, form, token):
+def _report_context(form, token):
     return {"form": form, "captcha_key": token, "throttled": token is None}
 
 
@@ -42,7 +42,7 @@ def error_report(request):
     """我要纠错: a visitor reports a mistake on a page of the site."""
     host = request.get_host()
     if request.method == "POST":
-        if not throttle.allow(request, "error_report", *SUBMIT_LIMIT):
+        if not throttle.allow(request, "error_report", *error_reports.SUBMIT_LIMIT):
             response = render(request, "portal/error_report.html", {"throttled": True, "message": throttle.MESSAGE})
             response.status_code = 429
             return response
@@ -56,11 +56,11 @@ def error_report(request):
         data["captcha_key"] = token or ""
         data["captcha_answer"] = ""
         form.data = data
-        return render(request, "portal/error_report.html", _report_context(request, form, token), status=400)
+        return render(request, "portal/error_report.html", _report_context(form, token), status=400)
     page_url = local_path(request.GET.get("page", ""), host) or ""
     token = captcha.issue(request)
     form = ErrorReportForm(initial={"page_url": page_url, "captcha_key": token or ""}, host=host)
-    return render(request, "portal/error_report.html", _report_context(request, form, token))
+    return render(request, "portal/error_report.html", _report_context(form, token))
 
 
 @never_cache
