@@ -22,7 +22,8 @@ help:
 	@echo "make run    - install, migrate, load demo content, serve at http://127.0.0.1:$(PORT)/"
 	@echo "make test   - install (incl. Debian chromium + redis-server if missing) and run the suite"
 	@echo "make serve  - production-style: migrate, collectstatic, gunicorn ($(WORKERS) workers) + WhiteNoise"
-	@echo "              on port $(PORT); serves what the database holds (no demo, no accounts)"
+	@echo "              on port $(PORT); serves what the database holds (no demo, no accounts);"
+	@echo "              runs scheduled publishing (manage.py run_scheduler) beside it"
 	@echo "make demo   - load the demo content and accounts into the database DATABASE_URL names"
 	@echo "make backup - database + media + private files into $(BACKUP_DIR)/site-<time>.tar.gz"
 	@echo "make restore BACKUP=<archive> [FORCE=1] - restore an archive into an empty database"
@@ -49,8 +50,12 @@ run: demo
 # Production-style serving of what the database holds (SQLite by default):
 # migrate and collect static files, never demo content or accounts.
 # Load the demo first with `make run` or `make demo` if you want it.
+# Beside gunicorn runs the scheduler (manage.py run_scheduler: scheduled publishing
+# every minute); it stops when gunicorn does, or with the whole process group.
 serve: migrate keys
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT; \
 	$(PROD_ENV) $(PY) -m gunicorn portal.wsgi:application --workers $(WORKERS) --bind 127.0.0.1:$(PORT) \
 		--access-logfile - --error-logfile -
 

@@ -7,13 +7,19 @@ worker (committed with the content it publishes) is seen by all at once.  Publis
 unpublishing, moving or deleting a page, or saving a snippet or setting that
 public pages show, bumps the generation (see portal/signals.py), so every page
 that could show the change is rendered afresh on its next request.
+
+关怀模式 (elderly mode, portal/care_mode.py) is part of the key: a page is cached
+once per mode, so visitors in either mode are served from the cache, and the
+responses say `Vary: Cookie` so browsers and proxies keep the modes apart too.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.cache import patch_vary_headers
 
+from portal import care_mode
 from portal.models.counters import SharedCounter
 
 GENERATION_KEY = "pagecache:generation"
@@ -31,7 +37,8 @@ def invalidate_all():
 
 
 def _key(request, generation):
-    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
+    mode = "care" if care_mode.is_on(request) else "standard"
+    raw = f"{request.get_host()}|{request.get_full_path()}|{mode}".encode()
     return f"pagecache:{generation}:{hashlib.sha256(raw).hexdigest()}"
 
 
@@ -71,6 +78,7 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             response["X-Page-Cache"] = "miss"
+            patch_vary_headers(response, ("Cookie",))
             response.setdefault("Cache-Control", f"public, max-age={min(seconds, 60)}")
             cache.set(key, response, seconds)
         return response

@@ -1,7 +1,10 @@
-"""RSS feeds for channels (news, notices), linked from each channel page."""
+"""RSS feeds: one per channel (news, notices), linked from each channel page, and one for the whole site."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.models import Page, Site
+
+from portal.models import ArticlePage, NoticePage, StoryPage
 
 FEED_LENGTH = 30
 
@@ -40,3 +43,24 @@ class ChannelFeed(Feed):
 
     def item_pubdate(self, item):
         return item.first_published_at
+
+
+class SiteFeed(ChannelFeed):
+    """The latest news, notices and stories of the whole site (/feed/), linked from the home page."""
+
+    def __init__(self):
+        Feed.__init__(self)
+
+    def title(self):
+        site = Site.find_for_request(self.request)
+        return f"{(site and site.site_name) or '文明网'} - 最新发布"
+
+    def link(self):
+        return self.request.build_absolute_uri("/")
+
+    def description(self):
+        return "本站最新发布的新闻、通知公告和身边故事。"
+
+    def items(self):
+        pages = Page.objects.live().public().type(ArticlePage, NoticePage, StoryPage)
+        return list(pages.order_by("-first_published_at", "-pk")[:FEED_LENGTH].specific())

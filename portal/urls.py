@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import public_views
 from portal import views as portal_views
 from search import views as search_views
 
@@ -16,6 +17,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", public_views.robots_txt, name="robots_txt"),
+    path("feed/", public_views.site_feed, name="site_feed"),
+    path("guanhuai/", public_views.switch_care_mode, name="care_mode"),
+    path("jiucuo/", public_views.error_report, name="error_report"),
+    path("jiucuo/captcha/<str:token>.png", public_views.captcha_image, name="error_report_captcha"),
     path("healthz", portal_views.healthz, name="healthz"),
     path("favicon.ico", portal_views.favicon),
     # The evaluation app is mounted by name so that portal code never imports it.

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from . import review
 from .reports import BrokenLinkReportView, ContentFindingReportView
 from .security import admin_hooks  # noqa: F401  (lockout screen, 2FA account item)
-from .viewsets import ContentCheckGroup, SiteDataGroup
+from .viewsets import ContentCheckGroup, ErrorReportViewSet, SiteDataGroup
 
 register_snippet(SiteDataGroup)
 register_snippet(ContentCheckGroup)
@@ -42,3 +42,8 @@ def register_content_findings_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_broken_links_menu_item():
     return MenuItem("失效链接", reverse_lazy("portal_reports:broken_links"), icon_name="link", order=920)
+
+
+@hooks.register("register_admin_viewset")
+def register_error_reports():
+    return ErrorReportViewSet("error_reports")

@@ -4,7 +4,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
 from portal.choices import Category
 from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, StoryPage
@@ -74,6 +76,22 @@ def _contains_all(characters):
     return condition
 
 
+def promotions_for(query):
+    """Editors' promoted results (置顶) for this query: live public pages or external links, in their order."""
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    public_ids = set(
+        Page.objects.live()
+        .public()
+        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
+        .values_list("pk", flat=True)
+    )
+    return [p for p in promotions if (p.page_id in public_ids) or (not p.page_id and p.external_link_url)]
+
+
 def _filters(request):
     params = request.GET
     kind = params.get("type", "")
@@ -93,7 +111,7 @@ def search(request):
     filters = _filters(request)
     channels = ChannelPage.objects.live().filter(depth=3).order_by("path")
 
-    page_obj, results, strategy = None, [], "none"
+    page_obj, results, strategy, promoted = None, [], "none", []
     if query:
         models = [SEARCH_TYPES[filters["type"]]] if filters["type"] else list(SEARCH_TYPES.values())
         queryset = Page.objects.live().public().type(*models)
@@ -113,7 +131,9 @@ def search(request):
         specific = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
         results = [specific[pk] for pk in page_ids if pk in specific]
         if request.GET.get("page", "1") in ("", "1"):
+            # Promotions are not results: a query the index cannot answer still counts as zero-result.
             SearchQuery.record(query, paginator.count)
+            promoted = promotions_for(query)
 
     this_year = timezone.localdate().year
     return TemplateResponse(
@@ -122,6 +142,7 @@ def search(request):
         {
             "search_query": query,
             "search_results": results,
+            "promoted": promoted,
             "page_obj": page_obj,
             "strategy": strategy,
             "terms": highlight_terms(query),

@@ -2,7 +2,6 @@
 
 from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
-from .captchas import CaptchaChallenge
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
@@ -12,7 +11,6 @@ from .submissions import OrganisationSubmission
 __all__ = [
     "Campaign",
     "CampaignStage",
-    "CaptchaChallenge",
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",

@@ -1,19 +1,11 @@
-"""A small per-client rate limit for the public actions (nominate, status lookup, captchas).
+"""The rate limits of the public evaluation actions (nominate, status lookup, captchas).
 
-Counts are database counters (portal.models.SharedCounter) in fixed windows,
-one per client and window, so every worker counts the same attempts with or
-without Redis.
+The counting itself is portal's (portal/throttle.py): database counters in
+fixed windows, one per client and window, shared by every worker.
 """
 
-import datetime
-import ipaddress
-import random
-
-from django.utils import timezone
-from django.utils.crypto import salted_hmac
-
-from portal.models import SharedCounter
-from portal.security.addresses import client_address
+from portal import throttle as portal_throttle
+from portal.throttle import MESSAGE, client_group
 
 LIMITS = {
     # scope: (requests, seconds)
@@ -22,35 +14,10 @@ LIMITS = {
     "captcha": (30, 600),
 }
 
-
-def client_group(address):
-    """What one visitor counts as: the address, or its /64 for IPv6.
-
-    One IPv6 subscriber usually holds a whole /64 and can change addresses at will.
-    """
-    try:
-        ip = ipaddress.ip_address(address.strip("[]"))
-    except ValueError:
-        return address
-    if ip.version == 6:
-        if ip.ipv4_mapped:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
+__all__ = ["LIMITS", "MESSAGE", "allow", "client_group"]
 
 
 def allow(request, scope):
     """Count one attempt; False once the client has used up this scope's window."""
     limit, window = LIMITS[scope]
-    # Keyed hash: the table never holds a visitor's address.
-    digest = salted_hmac("throttle", client_group(client_address(request))).hexdigest()[:32]
-    now = timezone.now().timestamp()
-    period = int(now // window)
-    expires_at = datetime.datetime.fromtimestamp((period + 1) * window, tz=datetime.UTC)
-    count = SharedCounter.objects.incr(f"throttle:{scope}:{digest}:{period}", expires_at=expires_at)
-    if random.random() < 0.01:  # noqa: S311 - housekeeping, not security
-        SharedCounter.objects.purge_expired()
-    return count <= limit
-
-
-MESSAGE = "操作过于频繁，请稍后再试。"
+    return portal_throttle.allow(request, scope, limit, window)

@@ -55,6 +55,8 @@ SETTINGS = {
     "postcode": "000100",
     "phone": "0123-3218806",
     "email": "qinghe-wmb@example.com",
+    "organiser_name": f"{CITY}文明网编辑部",
+    "site_code": "0000000000",
     "icp_number": "河ICP备00000000号-1",
     "police_record": "河公网安备00000000000000号",
     "about": (

@@ -1,9 +1,11 @@
 """Publicity page types and site data. This package never imports `evaluation`."""
 
 from .articles import ArticlePage, ArticlePageTag
+from .captchas import CaptchaChallenge
 from .channels import ChannelPage, ContentQuerySet
 from .counters import SharedCounter
 from .districts import District
+from .error_reports import ErrorReport, ErrorReportStatus
 from .honour_roll import HonoureePage, HonourHeld, HonourRollPage, ReleasePage
 from .notices import NoticeAttachment, NoticePage
 from .review import BrokenLink, CommonMistake, ContentFinding, ReviewTask, WordRule
@@ -15,11 +17,14 @@ __all__ = [
     "ArticlePage",
     "ArticlePageTag",
     "BrokenLink",
+    "CaptchaChallenge",
     "ChannelPage",
     "CommonMistake",
     "ContentFinding",
     "ContentQuerySet",
     "District",
+    "ErrorReport",
+    "ErrorReportStatus",
     "HonourHeld",
     "HonourRollPage",
     "HonoureePage",

@@ -15,22 +15,61 @@ class SiteSettings(BaseSiteSetting):
     postcode = models.CharField("邮编", max_length=10, blank=True)
     phone = models.CharField("联系电话", max_length=50, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
-    icp_number = models.CharField("ICP备案号", max_length=50, blank=True)
-    police_record = models.CharField("公安备案号", max_length=50, blank=True)
+    organiser_name = models.CharField("承办单位", max_length=100, blank=True)
+    site_code = models.CharField(
+        "网站标识码", max_length=20, blank=True, help_text="政府网站标识码，例如：1401000001。"
+    )
+    icp_number = models.CharField("ICP备案号", max_length=50, blank=True, help_text="例如：晋ICP备12345678号-1。")
+    icp_url = models.URLField("ICP备案查询地址", blank=True, default="https://beian.miit.gov.cn/")
+    police_record = models.CharField(
+        "公安备案号", max_length=50, blank=True, help_text="例如：晋公网安备 14010002000001号。"
+    )
+    police_record_url = models.URLField(
+        "公安备案查询地址", blank=True, help_text="留空时按备案号中的数字生成全国互联网安全管理服务平台的查询地址。"
+    )
+    party_gov_badge = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="党政机关网站标识",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="由机构编制部门核发的“党政机关”标识图片。",
+    )
+    party_gov_badge_url = models.URLField("党政机关标识链接", blank=True, help_text="标识核发机构的验证地址。")
     about = models.TextField("网站简介", blank=True, help_text="用于页面描述和分享摘要。")
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("office_name"), FieldPanel("address"), FieldPanel("postcode")],
-            heading="主办单位",
+            [FieldPanel("office_name"), FieldPanel("organiser_name"), FieldPanel("address"), FieldPanel("postcode")],
+            heading="主办和承办单位",
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading="联系方式"),
-        MultiFieldPanel([FieldPanel("icp_number"), FieldPanel("police_record")], heading="备案信息"),
+        MultiFieldPanel(
+            [
+                FieldPanel("site_code"),
+                FieldPanel("icp_number"),
+                FieldPanel("icp_url"),
+                FieldPanel("police_record"),
+                FieldPanel("police_record_url"),
+                FieldPanel("party_gov_badge"),
+                FieldPanel("party_gov_badge_url"),
+            ],
+            heading="网站标识和备案信息",
+        ),
         FieldPanel("about"),
     ]
 
     class Meta:
         verbose_name = "网站设置"
+
+    @property
+    def police_record_link(self):
+        """The register's page for this record: the one set, else built from the number's digits."""
+        if self.police_record_url:
+            return self.police_record_url
+        code = "".join(ch for ch in self.police_record if ch.isdigit())
+        return f"https://beian.mps.gov.cn/#/query/webSearch?code={code}" if code else ""
 
 
 class Menu(ClusterableModel):

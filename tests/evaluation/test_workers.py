@@ -105,7 +105,7 @@ def servers(tmp_path_factory):
 
 def captcha_answer(db, token):
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT answer FROM evaluation_captchachallenge WHERE token = ?", [token]).fetchone()[0]
+        return conn.execute("SELECT answer FROM portal_captchachallenge WHERE token = ?", [token]).fetchone()[0]
 
 
 def test_a_captcha_issued_by_one_server_verifies_once_on_the_other(servers):

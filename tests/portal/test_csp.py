@@ -97,6 +97,7 @@ def site_pages(home, channel, honour_roll, release):
         release.url,
         profile.url,
         "/search/?query=志愿",
+        "/jiucuo/?page=/",
         "/no-such-page/",
     ]
 

@@ -2,7 +2,7 @@ from django.db import models
 
 
 class CaptchaChallenge(models.Model):
-    """One issued image captcha; deleting the row is what spends it (evaluation/public/captcha.py)."""
+    """One issued image captcha; deleting the row is what spends it (portal/captcha.py)."""
 
     token = models.CharField(max_length=64, primary_key=True)
     answer = models.CharField(max_length=8)

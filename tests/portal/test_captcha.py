@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection
 
-from evaluation.public import captcha
+from portal import captcha
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,0 +1,49 @@
+"""Runs scheduled work beside the web server: Wagtail's `publish_scheduled` every minute.
+
+`make serve` starts it next to gunicorn and stops it with it, so pages with a
+go-live or expiry time are published and unpublished on time without cron.
+"""
+
+import signal
+import threading
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+
+class Command(BaseCommand):
+    help = "每隔一段时间发布到期的定时页面、下线到期的页面（Wagtail publish_scheduled），直到收到停止信号。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=60.0, help="两次检查之间的秒数（默认 60）。")
+        parser.add_argument("--iterations", type=int, default=0, help="检查几次后退出；0 表示一直运行。")
+
+    def handle(self, *args, interval, iterations, **options):
+        stop = threading.Event()
+        previous = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                previous[signum] = signal.signal(signum, lambda *_: stop.set())
+        if options["verbosity"] > 0:
+            self.stdout.write(f"定时发布已启动：每 {interval:g} 秒检查一次。")
+        try:
+            done = 0
+            while not stop.is_set():
+                self.run_once()
+                done += 1
+                if iterations and done >= iterations:
+                    break
+                stop.wait(interval)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+    def run_once(self):
+        close_old_connections()
+        try:
+            call_command("publish_scheduled", verbosity=0)
+        except Exception as exc:  # noqa: BLE001 - one failed run must not stop the loop
+            self.stderr.write(f"定时发布失败：{exc!r}")
+        finally:
+            close_old_connections()
