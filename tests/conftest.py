@@ -19,6 +19,10 @@ def _clear_cache():
 @pytest.fixture
 def wagtail_roots(transactional_db):
     """Transactional tests flush the data Wagtail's migrations create; put the tree roots back."""
+    ensure_wagtail_roots()
+
+
+def ensure_wagtail_roots():
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page, Site
 
@@ -33,6 +37,7 @@ def wagtail_roots(transactional_db):
 
 @pytest.fixture
 def home(db):
+    ensure_wagtail_roots()  # a no-op unless an earlier transactional test flushed them
     return make_home_site()
 
 
