@@ -17,6 +17,7 @@ from evaluation.public import throttle
 
 TIMEOUT = 600
 DIGITS = "23456789"
+WRONG_ANSWER = "验证码不正确或已过期，请重新输入。"
 
 
 def new_challenge():
