@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from evaluation.choices import Gender, JurisdictionKind, NominationChannel, NominationMethod, StageKind
+from evaluation.choices import Gender, NominationChannel, NominationMethod, StageKind
 from evaluation.exports import safe_cell
 from evaluation.models import Jurisdiction, OrganisationSubmission
 from evaluation.services import intake
@@ -101,7 +101,7 @@ def organisation_jurisdictions(organisation=None):
     """Jurisdictions a row may name: the organisation and everything below it (all but the city without one)."""
     if organisation is not None:
         return Jurisdiction.objects.filter(path__startswith=organisation.path).order_by("path")
-    return Jurisdiction.objects.filter(depth__gte=2).exclude(kind=JurisdictionKind.CITY).order_by("path")
+    return intake.jurisdiction_choices()
 
 
 # Template ---------------------------------------------------------------------------------------

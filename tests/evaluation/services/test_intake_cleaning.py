@@ -244,3 +244,23 @@ def test_the_same_good_person_passes_every_channel(client, setting):
     entry.save()
     carried = reserve.carry_into_campaign([entry], setting["campaign"], actor=setting["city_staff"])
     assert (carried[0].gender, carried[0].birth_year) == ("female", 1968)
+
+
+def test_eligibility_is_not_answered_before_the_captcha_is_solved(client, setting):
+    """Whether a real person holds a title is only said to a client that solved the captcha."""
+    holds_city_title(setting)
+    challenge = client.get("/api/v1/captcha").json()
+    data = {
+        **PERSON,
+        "campaign": setting["campaign"].pk,
+        "method": "individual",
+        "channel": "media",
+        "jurisdiction": setting["home"].pk,
+        "nominator_name": "李明",
+        "nominator_phone": "13812345678",
+        "captcha_key": challenge["captcha_key"],
+        "captcha_answer": "wrong",
+    }
+    response = client.post("/api/v1/nominations", data)
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"captcha_answer": ["验证码不正确或已过期，请重新输入。"]}
