@@ -22,7 +22,6 @@ from evaluation.choices import JurisdictionKind, Level, Role, StageKind
 from evaluation.models import Campaign, CampaignStage, HeldTitle, Jurisdiction, StaffProfile
 from evaluation.pages import CampaignPage
 from evaluation.services import imports, intake, reserve, review
-from evaluation.services.intake import NominationData
 from evaluation.validators import id_number_check_code
 from evaluation.workflows.nomination import Action
 from portal.demo.documents import build_pdf
@@ -221,22 +220,23 @@ def _nominations(campaign, places, users):
     targets = [places["street1"], places["street2"], places["district1"], places["district2"], places["unit"]]
     for i, (name, gender, year, category, unit, story) in enumerate(STORIES):
         seq = f"{10 + i * 3:02d}{1 if gender == 'male' else 2}"
-        data = NominationData(
-            method="individual" if i % 3 else "self",
-            channel=["territorial", "media", "self"][i % 3],
-            category=category,
-            nominee_name=name,
-            gender=gender,
-            birth_year=year,
-            id_number=_id_number("140105", datetime.date(year, 3 + i % 9, 10 + i), seq),
-            jurisdiction=targets[i % len(targets)],
-            unit=unit,
-            story=story,
-            nominator_name=["李明", "王芳", "张伟", "刘洋"][i % 4],
-            nominator_phone=f"1380000{1000 + i:04d}",
-            consent=(i % 3 == 0),
-            photos=[_photo(name, i * 23)],
-        )
+        raw = {
+            "method": "individual" if i % 3 else "self",
+            "channel": ["territorial", "media", "self"][i % 3],
+            "category": category,
+            "nominee_name": name,
+            "gender": gender,
+            "birth_year": year,
+            "id_number": _id_number("140105", datetime.date(year, 3 + i % 9, 10 + i), seq),
+            "jurisdiction": targets[i % len(targets)],
+            "unit": unit,
+            "story": story,
+            "nominator_name": ["李明", "王芳", "张伟", "刘洋"][i % 4],
+            "nominator_phone": f"1380000{1000 + i:04d}",
+            "consent": i % 3 == 0,
+        }
+        # The demo comes in through the same rules as everyone else.
+        data = intake.clean(campaign, raw, photos=[_photo(name, i * 23)], public=False)
         made.append(intake.submit(campaign, data, public=False)[0])
     agree = {d: ("agree", "") for d in DEPARTMENTS}
     # Move some along the pipeline with the real services so the audit trail is real.

@@ -1,14 +1,13 @@
 """Forms for the public nomination, the status lookup and the reviewers' actions."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from evaluation.choices import Gender, JurisdictionKind, NominationChannel, NominationMethod
+from evaluation.choices import Gender, NominationChannel, NominationMethod
 from evaluation.models import Jurisdiction
 from evaluation.public import captcha
-from evaluation.services.intake import NominationData, neutralise
-from evaluation.validators import birth_year_from_id, gender_from_id, validate_id_number, validate_phone
+from evaluation.services import intake
+from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import REVIEW_ACTIONS, Action
 
 
@@ -35,30 +34,55 @@ class CaptchaMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not captcha.verify(cleaned.get("captcha_key"), cleaned.get("captcha_answer")):
-            self.add_error("captcha_answer", "验证码不正确或已过期，请重新输入。")
+            self.add_error("captcha_answer", captcha.WRONG_ANSWER)
         return cleaned
 
 
-def jurisdiction_choices():
-    """Districts and grassroots organisations a nominee can belong to."""
-    return Jurisdiction.objects.filter(depth__gte=2).exclude(kind=JurisdictionKind.CITY).order_by("path")
+class Raw:
+    """Renders like its base field but hands the raw value on: intake.clean owns every rule."""
+
+    def clean(self, value):
+        return value
+
+
+class RawCharField(Raw, forms.CharField):
+    pass
+
+
+class RawChoiceField(Raw, forms.ChoiceField):
+    pass
+
+
+class RawIntegerField(Raw, forms.IntegerField):
+    pass
+
+
+class RawModelChoiceField(Raw, forms.ModelChoiceField):
+    pass
+
+
+LABELS = intake.LABELS
 
 
 class NominationForm(CaptchaMixin, forms.Form):
-    method = forms.ChoiceField(label="推荐方式", choices=NominationMethod.choices)
-    channel = forms.ChoiceField(label="推荐渠道", choices=NominationChannel.choices)
-    nominee_name = forms.CharField(label="被推荐人姓名", max_length=30)
-    gender = forms.ChoiceField(label="性别", choices=Gender.choices)
-    birth_year = forms.IntegerField(label="出生年份", min_value=1900)
-    id_number = forms.CharField(label="身份证号码", max_length=20)
-    jurisdiction = forms.ModelChoiceField(label="所在县（市、区）或单位", queryset=Jurisdiction.objects.none())
-    unit = forms.CharField(label="工作单位或身份", max_length=100, required=False)
-    category = forms.ChoiceField(label="推荐类别")
-    story = forms.CharField(label="主要事迹", widget=forms.Textarea(attrs={"rows": 10}))
-    photos = MultipleImageField(label="照片", required=False)
-    nominator_name = forms.CharField(label="推荐人姓名", max_length=30)
-    nominator_phone = forms.CharField(label="推荐人手机号", max_length=20)
-    consent = forms.BooleanField(label="本人同意公开姓名、照片和事迹（本人自荐时必须勾选）", required=False)
+    """The public nomination form: labels, widgets and help; `clean()` delegates to intake.clean."""
+
+    method = RawChoiceField(label=LABELS["method"], choices=NominationMethod.choices)
+    channel = RawChoiceField(label=LABELS["channel"], choices=NominationChannel.choices)
+    nominee_name = RawCharField(label=LABELS["nominee_name"], max_length=30)
+    gender = RawChoiceField(label=LABELS["gender"], choices=Gender.choices)
+    birth_year = RawIntegerField(
+        label=LABELS["birth_year"], min_value=1900, required=False, help_text="可不填，将按身份证号码推算。"
+    )
+    id_number = RawCharField(label=LABELS["id_number"], max_length=20)
+    jurisdiction = RawModelChoiceField(label=LABELS["jurisdiction"], queryset=Jurisdiction.objects.none())
+    unit = RawCharField(label=LABELS["unit"], max_length=100, required=False)
+    category = RawChoiceField(label=LABELS["category"])
+    story = RawCharField(label=LABELS["story"], widget=forms.Textarea(attrs={"rows": 10}))
+    photos = MultipleImageField(label=LABELS["photos"], required=False)
+    nominator_name = RawCharField(label=LABELS["nominator_name"], max_length=30)
+    nominator_phone = RawCharField(label=LABELS["nominator_phone"], max_length=20)
+    consent = forms.BooleanField(label=LABELS["consent"], required=False)
 
     field_order = [
         "method",
@@ -82,66 +106,39 @@ class NominationForm(CaptchaMixin, forms.Form):
     def __init__(self, *args, campaign, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
-        for field in self.fields.values():
-            verb = "选择" if isinstance(field, forms.ChoiceField | forms.ModelChoiceField) else "填写"
-            field.error_messages["required"] = f"请{verb}{field.label}。"
+        # The page turns this off for a refused (throttled) request: eligibility is not answered then.
+        self.check_eligibility = True
+        self.nomination = None
+        for name, field in self.fields.items():
+            if name not in LABELS:
+                field.error_messages["required"] = f"请填写{field.label}。"
         self.fields["category"].choices = campaign.category_choices
-        self.fields["jurisdiction"].queryset = jurisdiction_choices()
-        self.fields["birth_year"].max_value = timezone.localdate().year
+        self.fields["jurisdiction"].queryset = intake.jurisdiction_choices()
+        self.fields["birth_year"].widget.attrs["max"] = timezone.localdate().year
         self.fields["story"].help_text = f"{campaign.story_min_chars}至{campaign.story_max_chars}字，请如实填写。"
         self.fields["photos"].help_text = (
             f"最多{campaign.max_photos}张，{'、'.join(campaign.photo_formats)}格式，"
             f"每张不超过{campaign.photo_max_bytes // 1024} KB。"
         )
 
-    def clean_id_number(self):
-        try:
-            return validate_id_number(self.cleaned_data["id_number"])
-        except ValidationError as exc:
-            raise ValidationError(exc.messages) from None
-
-    def clean_nominator_phone(self):
-        return validate_phone(self.cleaned_data["nominator_phone"])
-
-    def clean_nominee_name(self):
-        return neutralise(self.cleaned_data["nominee_name"])
-
-    def clean_nominator_name(self):
-        return neutralise(self.cleaned_data["nominator_name"])
-
-    def clean_unit(self):
-        return neutralise(self.cleaned_data["unit"])
-
-    def clean_story(self):
-        return neutralise(self.cleaned_data["story"])
-
     def clean(self):
         cleaned = super().clean()
-        id_number = cleaned.get("id_number")
-        if id_number and cleaned.get("birth_year") and birth_year_from_id(id_number) != cleaned["birth_year"]:
-            self.add_error("birth_year", "出生年份与身份证号码不一致。")
-        if id_number and cleaned.get("gender") and gender_from_id(id_number) != cleaned["gender"]:
-            self.add_error("gender", "性别与身份证号码不一致。")
+        raw = {name: cleaned.get(name) for name in LABELS if name != "photos"}
+        captcha_solved = not self.has_error("captcha_answer")
+        try:
+            self.nomination = intake.clean(
+                self.campaign,
+                raw,
+                photos=cleaned.get("photos") or [],
+                eligibility=captcha_solved and self.check_eligibility,
+            )
+        except intake.NominationInvalid as exc:
+            for name, messages in exc.errors.items():
+                self.add_error(name if name in self.fields else None, messages)
         return cleaned
 
     def to_data(self):
-        c = self.cleaned_data
-        return NominationData(
-            method=c["method"],
-            channel=c["channel"],
-            category=c["category"],
-            nominee_name=c["nominee_name"],
-            gender=c["gender"],
-            birth_year=c["birth_year"],
-            id_number=c["id_number"],
-            jurisdiction=c["jurisdiction"],
-            unit=c["unit"],
-            story=c["story"],
-            nominator_name=c["nominator_name"],
-            nominator_phone=c["nominator_phone"],
-            consent=c["consent"],
-            photos=c.get("photos") or [],
-        )
+        return self.nomination
 
 
 class StatusLookupForm(forms.Form):

@@ -70,11 +70,15 @@ class CampaignPage(RoutablePageMixin, Page):
             return self._render(request, "evaluation/campaign_nominate.html", form=None, closed=True)
         form = NominationForm(request.POST or None, request.FILES or None, campaign=campaign)
         if request.method == "POST" and not throttle.allow(request, "nominate"):
+            form.check_eligibility = False
             form.is_valid()
             form.add_error(None, throttle.MESSAGE)
         elif request.method == "POST" and form.is_valid():
             try:
                 _, nominator = intake.submit(campaign, form.to_data())
+            except intake.NominationInvalid as exc:
+                for name, messages in exc.errors.items():
+                    form.add_error(name if name in form.fields else None, messages)
             except ValidationError as exc:
                 for message in exc.messages:
                     form.add_error(None, message)

@@ -1,7 +1,6 @@
 """JSON API for H5 / WeChat front-ends: the same public actions as the campaign page."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import File, Form, NinjaAPI, Router, Status
@@ -9,7 +8,6 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from evaluation import rules
-from evaluation.forms import NominationForm
 from evaluation.models import Campaign, Nomination, PrivateDataAccess
 from evaluation.privacy import crypto
 from evaluation.public import captcha, throttle
@@ -45,10 +43,6 @@ public = Router(tags=["公开"])
 staff = Router(tags=["审核（需登录）"], auth=django_auth)
 
 
-def _form_errors(form):
-    return {field: [str(e) for e in errors] for field, errors in form.errors.items()}
-
-
 @public.get("/captcha", response={200: CaptchaOut, 429: ErrorOut}, summary="获取一次性图片验证码")
 def get_captcha(request):
     token = captcha.issue(request)
@@ -68,20 +62,20 @@ def create_nomination(request, payload: Form[NominationIn], photos: File[list[Up
     campaign = Campaign.objects.filter(pk=payload.campaign).first()
     if campaign is None:
         return Status(404, {"message": "评选活动不存在。"})
-    data = QueryDict(mutable=True)
-    for key, value in payload.dict().items():
-        if key == "consent":
-            if value:
-                data[key] = "on"
-        else:
-            data[key] = "" if value is None else str(value)
-    files = QueryDict(mutable=True)
-    files.setlist("photos", list(photos or []))
-    form = NominationForm(data, files, campaign=campaign)
-    if not form.is_valid():
-        return Status(400, {"message": "提交的信息有误，请修改后重试。", "errors": _form_errors(form)})
+    errors = {}
+    captcha_solved = captcha.verify(payload.captcha_key, payload.captcha_answer)
+    if not captcha_solved:
+        errors["captcha_answer"] = [captcha.WRONG_ANSWER]
     try:
-        _, nominator = intake.submit(campaign, form.to_data())
+        data = intake.clean(campaign, payload.dict(), photos=list(photos or []), eligibility=captcha_solved)
+    except intake.NominationInvalid as exc:
+        errors = exc.errors | errors
+    if errors:
+        # A problem with the request as a whole (the stage is closed) is the message itself.
+        message = "；".join(errors.get("__all__", [])) or "提交的信息有误，请修改后重试。"
+        return Status(400, {"message": message, "errors": errors})
+    try:
+        _, nominator = intake.submit(campaign, data)
     except ValidationError as exc:
         return Status(400, {"message": "；".join(exc.messages), "errors": {"__all__": exc.messages}})
     return Status(201, {"receipt_number": nominator.receipt_number, **RECEIVED})

@@ -4,7 +4,9 @@ issued within evaluation's own rate limit (evaluation/public/throttle.py, scope 
 from evaluation.public import throttle
 from portal.captcha import TIMEOUT, answer_for, new_challenge, render_png, verify
 
-__all__ = ["TIMEOUT", "answer_for", "issue", "new_challenge", "render_png", "verify"]
+WRONG_ANSWER = "验证码不正确或已过期，请重新输入。"
+
+__all__ = ["TIMEOUT", "WRONG_ANSWER", "answer_for", "issue", "new_challenge", "render_png", "verify"]
 
 
 def issue(request):

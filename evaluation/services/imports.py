@@ -17,17 +17,16 @@ import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from evaluation.choices import Category, Gender, JurisdictionKind, NominationChannel, NominationMethod, StageKind
+from evaluation.choices import Gender, NominationChannel, NominationMethod, StageKind
 from evaluation.exports import safe_cell
 from evaluation.models import Jurisdiction, OrganisationSubmission
 from evaluation.services import intake
 from evaluation.services.quotas import check_quota
-from evaluation.validators import birth_year_from_id, gender_from_id, validate_id_number, validate_phone
+from evaluation.validators import validate_id_number
 from evaluation.workflows.nomination import Status
 
 logger = logging.getLogger(__name__)
@@ -59,8 +58,8 @@ class Column(NamedTuple):
 
 COLUMNS = [
     Column("nominee_name", "被推荐人姓名", True, 14),
-    Column("gender", "性别", True, 6),
-    Column("birth_year", "出生年份", True, 10),
+    Column("gender", "性别", False, 6),
+    Column("birth_year", "出生年份", False, 10),
     Column("id_number", "身份证号码", True, 22),
     Column("jurisdiction", "所属辖区/单位", True, 22),
     Column("unit", "工作单位或身份", False, 22),
@@ -102,7 +101,7 @@ def organisation_jurisdictions(organisation=None):
     """Jurisdictions a row may name: the organisation and everything below it (all but the city without one)."""
     if organisation is not None:
         return Jurisdiction.objects.filter(path__startswith=organisation.path).order_by("path")
-    return Jurisdiction.objects.filter(depth__gte=2).exclude(kind=JurisdictionKind.CITY).order_by("path")
+    return intake.jurisdiction_choices()
 
 
 # Template ---------------------------------------------------------------------------------------
@@ -112,8 +111,8 @@ def _notes(campaign):
     categories = "、".join(label for _, label in campaign.category_choices)
     return {
         "nominee_name": "2至30个汉字或字母。",
-        "gender": "填“男”或“女”，须与身份证号码一致。",
-        "birth_year": "四位数字年份，例如1968，须与身份证号码一致。",
+        "gender": "填“男”或“女”，须与身份证号码一致；不填时按身份证号码推算。",
+        "birth_year": "四位数字年份，例如1968，须与身份证号码一致；不填时按身份证号码推算。",
         "id_number": "18位居民身份证号码，最后一位可为X。请保持文本格式，不要转成数字。",
         "jurisdiction": "被推荐人所属的辖区/单位，填写本表G列“可选辖区/单位”中的名称（本单位或下级）。",
         "unit": "工作单位、职务或身份，例如“某社区居民”，不超过100字。",
@@ -327,114 +326,50 @@ class _RowChecker:
         self.by_name = {}
         for jurisdiction in Jurisdiction.objects.all():
             self.by_name.setdefault(jurisdiction.name, []).append(jurisdiction)
-        self.categories = {label: value for value, label in Category.choices} | {v: v for v in Category.values}
         self.seen_ids = {}
 
     def check(self, number, cells, problems):
-        """A NominationData for a clean row; otherwise None, with problems appended."""
-        row_problems = []
+        """A NominationData for a clean row; otherwise None, with problems appended.
+
+        The rules are intake.clean's; this only reads cells and adds what is the file's own:
+        ID numbers typed as numbers, names of jurisdictions, the same person twice.
+        """
+        row_problems, own = [], set()
 
         def problem(key, message):
+            own.add(key)
             row_problems.append(ImportProblem(number, LABELS[key], message))
 
-        text = {key: _text(value) for key, value in cells.items()}
-        for column in COLUMNS:
-            if column.required and not text[column.key]:
-                problem(column.key, "此项为必填项，不能为空。")
-
-        name = intake.neutralise(text["nominee_name"])
-        if text["nominee_name"] and not intake.NAME_RE.match(name):
-            problem("nominee_name", "被推荐人姓名应为2至30个汉字或字母。")
-
-        gender = GENDERS.get(text["gender"])
-        if text["gender"] and gender is None:
-            problem("gender", "性别应填写“男”或“女”。")
-
-        birth_year = self._birth_year(cells["birth_year"])
-        if text["birth_year"] and birth_year is None:
-            problem("birth_year", "出生年份应为四位数字年份，例如1968。")
-
-        id_number = self._id_number(cells["id_number"], number, problem)
-        if id_number:
-            if gender and gender_from_id(id_number) != gender:
-                problem("gender", "性别与身份证号码不一致。")
-            if birth_year and birth_year_from_id(id_number) != birth_year:
-                problem("birth_year", "出生年份与身份证号码不一致。")
-
-        jurisdiction = self._jurisdiction(text["jurisdiction"], problem) if text["jurisdiction"] else None
-
-        unit = intake.neutralise(text["unit"])
-        if len(unit) > 100:
-            problem("unit", f"工作单位或身份不超过100字，当前{len(unit)}字。")
-
-        category = self._category(text["category"], problem) if text["category"] else None
-
-        story = intake.neutralise(text["story"])
-        if text["story"]:
-            try:
-                intake.check_story(self.campaign, story)
-            except ValidationError as exc:
-                problem("story", "；".join(exc.messages))
-
-        nominator_name = intake.neutralise(text["nominator_name"])
-        if text["nominator_name"] and not 2 <= len(nominator_name) <= 30:
-            problem("nominator_name", "推荐人姓名应为2至30个字。")
-
-        phone = None
-        if text["nominator_phone"]:
-            try:
-                phone = validate_phone(text["nominator_phone"])
-            except ValidationError as exc:
-                problem("nominator_phone", "；".join(exc.messages))
-
-        problems.extend(row_problems)
-        if row_problems:
-            return None
-        return intake.NominationData(
-            method=NominationMethod.ORGANISATION,
-            channel=NominationChannel.TERRITORIAL,
-            category=category,
-            nominee_name=name,
-            gender=gender,
-            birth_year=birth_year,
-            id_number=id_number,
-            jurisdiction=jurisdiction,
-            unit=unit,
-            story=story,
-            nominator_name=nominator_name,
-            nominator_phone=phone,
-        )
-
-    @staticmethod
-    def _birth_year(value):
-        if isinstance(value, datetime.date):
-            return value.year
-        text = _text(value).removesuffix("年")
-        if text.isdigit() and len(text) == 4 and 1900 <= int(text) <= timezone.localdate().year:
-            return int(text)
-        return None
-
-    def _id_number(self, value, number, problem):
-        if value is None or _text(value) == "":
-            return None
-        if isinstance(value, int | float):
+        raw = {key: _text(value) for key, value in cells.items()}
+        if isinstance(cells["birth_year"], datetime.date):
+            raw["birth_year"] = cells["birth_year"]
+        else:
+            raw["birth_year"] = raw["birth_year"].removesuffix("年")
+        if isinstance(cells["id_number"], int | float):
             problem("id_number", "身份证号码被保存成了数字，末几位可能已丢失。请把该列设为文本格式后重新填写。")
-            return None
+        elif (first := self._first_row_with(raw["id_number"], number)) is not None:
+            problem("id_number", f"与第{first}行的身份证号码重复，同一人只能填写一行。")
+            raw["id_number"] = ""  # the person is the earlier row's: nothing more to say about this one
+        raw["jurisdiction"] = self._jurisdiction(raw["jurisdiction"], problem) if raw["jurisdiction"] else None
+        raw.update(method=NominationMethod.ORGANISATION, channel=NominationChannel.TERRITORIAL)
+        data = None
         try:
-            id_number = validate_id_number(str(value))
-        except ValidationError as exc:
-            problem("id_number", "；".join(exc.messages))
+            data = intake.clean(self.campaign, raw, public=False)
+        except intake.NominationInvalid as exc:
+            for key, messages in exc.errors.items():
+                if key not in own:
+                    row_problems.extend(ImportProblem(number, LABELS.get(key, ""), m) for m in messages)
+        problems.extend(row_problems)
+        return None if row_problems else data
+
+    def _first_row_with(self, id_number, number):
+        """The earlier row holding the same valid ID number, if any."""
+        try:
+            id_number = validate_id_number(id_number)
+        except ValidationError:
             return None
         first = self.seen_ids.setdefault(id_number, number)
-        if first != number:
-            problem("id_number", f"与第{first}行的身份证号码重复，同一人只能填写一行。")
-            return None
-        try:
-            intake.check_eligibility(self.campaign, id_number, detailed=True)
-        except ValidationError as exc:
-            problem("id_number", "；".join(exc.messages))
-            return None
-        return id_number
+        return first if first != number else None
 
     def _jurisdiction(self, name, problem):
         candidates = self.by_name.get(name, [])
@@ -447,17 +382,6 @@ class _RowChecker:
             problem("jurisdiction", f"有多个名为“{name}”的辖区/单位，请联系市文明办处理。")
         else:
             return inside[0]
-        return None
-
-    def _category(self, text, problem):
-        category = self.categories.get(text)
-        allowed = "、".join(label for _, label in self.campaign.category_choices)
-        if category is None:
-            problem("category", f"类别应为以下之一：{allowed}。")
-        elif category not in (self.campaign.categories or []):
-            problem("category", f"本次活动不评选“{Category(category).label}”，可选类别：{allowed}。")
-        else:
-            return category
         return None
 
 

@@ -1,76 +1,49 @@
-"""Nomination intake: the public form, the API and organisation submissions all end here."""
+"""Nomination intake: one cleaning function and one write for every way in.
 
-import re
-from dataclasses import dataclass, field
+The public form, the API, organisation spreadsheets and reserve carry-over all turn
+their raw input into `NominationData` through `clean()`, so each rule is written once;
+they differ only in how they show the errors. `submit()` then does what needs writes.
+"""
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 
-from evaluation.choices import JurisdictionKind, Level, NominationMethod, StageKind
-from evaluation.models import HeldTitle, Nomination, NominationPhoto, Nominator
+from evaluation.choices import JurisdictionKind, NominationMethod
+from evaluation.models import Nomination, NominationPhoto, Nominator
 from evaluation.models.nominations import new_tracking_number
 from evaluation.privacy import crypto
 from evaluation.services import audit
+from evaluation.services.cleaning import (
+    LABELS,
+    NAME_RE,
+    NominationData,
+    NominationInvalid,
+    check_eligibility,
+    check_stage_open,
+    check_story,
+    clean,
+    jurisdiction_choices,
+    neutralise,
+)
 from evaluation.services.photos import check_photos
 from evaluation.services.quotas import check_quota
 from evaluation.workflows.nomination import Status
 
-NAME_RE = re.compile(r"^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$")
-
-
-@dataclass
-class NominationData:
-    """Cleaned fields of one nomination (see forms.NominationForm for field-level checks)."""
-
-    method: str
-    channel: str
-    category: str
-    nominee_name: str
-    gender: str
-    birth_year: int
-    id_number: str
-    jurisdiction: object
-    unit: str
-    story: str
-    nominator_name: str
-    nominator_phone: str
-    consent: bool = False
-    photos: list = field(default_factory=list)
-
-
-def neutralise(text):
-    """Plain text only: tags are dropped, whitespace kept readable."""
-    text = strip_tags(text or "")
-    return re.sub(r"[ \t]+", " ", text).strip()
-
-
-def check_eligibility(campaign, id_number, *, detailed=False):
-    """Refuse people who already hold this level's title or a higher one.
-
-    Only staff channels (`detailed`) learn which title and when: on a public
-    form that would tell anyone with an ID number what honours its holder has.
-    """
-    rank = Level.rank(campaign.level)
-    for title in HeldTitle.objects.filter(id_number_hash=crypto.keyed_hash(id_number)):
-        if Level.rank(title.level) < rank:
-            continue
-        if not detailed:
-            raise ValidationError("被推荐人不符合本次活动的推荐条件。", code="ineligible")
-        raise ValidationError(
-            f"被推荐人已获得“{title.title}”（{title.get_level_display()}，{title.awarded_on:%Y年%m月}），"
-            f"按规定不再作为{Level(campaign.level).label}推荐对象。",
-            code="ineligible",
-        )
-
-
-def check_story(campaign, story):
-    length = len(story)
-    if length < campaign.story_min_chars:
-        raise ValidationError(f"事迹材料不少于{campaign.story_min_chars}字，当前{length}字。", code="story_short")
-    if length > campaign.story_max_chars:
-        raise ValidationError(f"事迹材料不超过{campaign.story_max_chars}字，当前{length}字。", code="story_long")
+__all__ = [
+    "LABELS",
+    "NAME_RE",
+    "NominationData",
+    "NominationInvalid",
+    "check_eligibility",
+    "check_stage_open",
+    "check_story",
+    "clean",
+    "find_for_status_page",
+    "first_status",
+    "jurisdiction_choices",
+    "neutralise",
+    "submit",
+]
 
 
 def first_status(jurisdiction, organisation=None):
@@ -78,29 +51,6 @@ def first_status(jurisdiction, organisation=None):
     if organisation is not None:
         return Status.PENDING_CITY if organisation.depth <= 2 else Status.PENDING_DISTRICT
     return Status.PENDING_GRASSROOTS if jurisdiction.kind == JurisdictionKind.GRASSROOTS else Status.PENDING_DISTRICT
-
-
-def validate(campaign, data, *, public=True):
-    """All checks that need no writes; raises ValidationError listing every problem."""
-    errors = []
-    if public and not campaign.stage_is_open(StageKind.NOMINATION):
-        raise ValidationError("本次活动当前不在推荐阶段，暂不接受推荐。", code="closed")
-    if data.category not in (campaign.categories or []):
-        errors.append("本次活动不评选该类别。")
-    if not NAME_RE.match(data.nominee_name):
-        errors.append("被推荐人姓名应为2至30个汉字或字母。")
-    if data.method == NominationMethod.SELF and not data.consent:
-        errors.append("本人自荐须勾选同意公开事迹。")
-    for check in (
-        lambda: check_story(campaign, data.story),
-        lambda: check_eligibility(campaign, data.id_number, detailed=not public),
-    ):
-        try:
-            check()
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-    if errors:
-        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -165,11 +115,15 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
 
 
 def submit(campaign, data, *, actor=None, organisation=None, submission=None, public=True):
-    """Validate and save one nomination; a nominee already nominated is merged. Returns (nomination, nominator).
+    """Save one nomination cleaned by `clean()`; a nominee already nominated is merged. Returns (nomination, nominator).
+
+    Only what needs the database at write time is checked here: the photos, the quota under the
+    district's lock and, for public channels, that the nomination stage is still open.
 
     `nominator.is_original` is False after a merge; public channels show only the nominator's own receipt.
     """
-    validate(campaign, data, public=public)
+    if public:
+        check_stage_open(campaign)
     photos = check_photos(data.photos, campaign)
     status = first_status(data.jurisdiction, organisation)
     try:

@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from evaluation import rules
+from evaluation.choices import NominationChannel, NominationMethod
 from evaluation.models import Nomination, Nominator, ReserveEntry
 from evaluation.privacy import crypto
-from evaluation.services import audit
-from evaluation.services.intake import check_eligibility, neutralise
+from evaluation.services import audit, intake
+from evaluation.services.intake import neutralise
 from evaluation.services.quotas import check_quota, lock_owner
 from evaluation.validators import validate_id_number
 from evaluation.workflows.nomination import Status
@@ -81,28 +82,41 @@ def keep_on_file(nomination, *, actor, level=None):
     return entry
 
 
+def carry_raw(entry, actor):
+    """The raw nomination a reserve entry stands for, carried by `actor` on their own account."""
+    return {
+        "method": NominationMethod.ORGANISATION,
+        "channel": NominationChannel.TERRITORIAL,
+        "category": entry.category,
+        "nominee_name": entry.name,
+        "id_number": entry.reveal_id_number(),
+        "jurisdiction": entry.jurisdiction,
+        "unit": entry.unit,
+        "story": entry.story,
+        "nominator_name": actor.get_full_name() or actor.get_username(),
+    }
+
+
 @transaction.atomic
 def carry_into_campaign(entries, campaign, *, actor):
     """Turn chosen reserve entries into nominations of `campaign`, all or none."""
     _require(actor)
     entries = list(ReserveEntry.objects.select_for_update().filter(pk__in=[e.pk for e in entries]).order_by("pk"))
-    errors, created = [], []
+    errors, created, cleaned = [], [], {}
     for entry in entries:
         if entry.carried_into_id and entry.carried_into.campaign_id == campaign.pk:
             errors.append(f"{entry.name}已转入该活动。")
         elif not entry.id_number_cipher:
             errors.append(f"{entry.name}缺少身份证号，请先补充后再转入。")
-        elif entry.category not in (campaign.categories or []):
-            errors.append(f"{entry.name}的类别“{entry.get_category_display()}”不在该活动评选范围内。")
         elif Nomination.objects.filter(campaign=campaign, id_number_hash=entry.id_number_hash).exists():
             errors.append(f"{entry.name}已在该活动中被推荐。")
         else:
             try:
-                check_eligibility(campaign, entry.reveal_id_number(), detailed=True)
+                cleaned[entry.pk] = intake.clean(campaign, carry_raw(entry, actor), public=False, require_phone=False)
             except crypto.UndecryptableRecord as exc:
                 errors.append(str(exc))
-            except ValidationError as exc:
-                errors.append(f"{entry.name}：{exc.messages[0]}")
+            except intake.NominationInvalid as exc:
+                errors.extend(f"{entry.name}：{message}" for message in exc.messages)
     # Carried entries go straight to the city, so they take places of their district's quota.
     owners = Counter(lock_owner(entry.jurisdiction) for entry in entries)
     for owner, adding in owners.items():
@@ -114,30 +128,30 @@ def carry_into_campaign(entries, campaign, *, actor):
         raise ValidationError(errors)
     now = timezone.now()
     for entry in entries:
-        id_number = entry.reveal_id_number()
+        data = cleaned[entry.pk]
         nomination = Nomination(
             campaign=campaign,
             status=Status.PENDING_CITY,
-            method="organisation",
-            channel="territorial",
-            category=entry.category,
-            nominee_name=entry.name,
-            gender="male" if int(id_number[16]) % 2 else "female",
-            birth_year=int(id_number[6:10]),
-            jurisdiction=entry.jurisdiction,
-            unit=entry.unit,
-            story=entry.story,
+            method=data.method,
+            channel=data.channel,
+            category=data.category,
+            nominee_name=data.nominee_name,
+            gender=data.gender,
+            birth_year=data.birth_year,
+            jurisdiction=data.jurisdiction,
+            unit=data.unit,
+            story=data.story,
             reserve_entry=entry,
             forwarded_at=now,
         )
-        nomination.set_id_number(id_number)
+        nomination.set_id_number(data.id_number)
         nomination.save()
         nominator = Nominator(
             nomination=nomination,
             receipt_number=nomination.tracking_number,
-            name=actor.get_full_name() or actor.get_username(),
-            method="organisation",
-            channel="territorial",
+            name=data.nominator_name,
+            method=data.method,
+            channel=data.channel,
             organisation=entry.jurisdiction,
             user=actor,
         )

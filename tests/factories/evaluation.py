@@ -101,6 +101,27 @@ def photo_upload(name="photo.jpg", **kwargs):
     return SimpleUploadedFile(name, jpeg_bytes(**kwargs), content_type="image/jpeg")
 
 
+def nomination_raw(home, **overrides):
+    """What a channel hands to intake.clean for a valid nomination (values as a user types them)."""
+    values = {
+        "method": "individual",
+        "channel": "territorial",
+        "category": "helping_others",
+        "nominee_name": "王秀英",
+        "gender": "female",
+        "birth_year": "1968",
+        "id_number": make_id_number(seq="124"),
+        "jurisdiction": home.pk,
+        "unit": "柳巷社区居民",
+        "story": "王秀英二十年来义务照顾社区里的三位孤寡老人，每天买菜做饭、陪同就医，从不间断。",
+        "nominator_name": "李明",
+        "nominator_phone": "13812345678",
+        "consent": False,
+    }
+    values.update(overrides)
+    return values
+
+
 def nomination_data(jurisdiction, **overrides):
     values = {
         "method": "individual",

@@ -102,9 +102,9 @@ def test_bad_input_is_a_400_with_field_errors_and_saves_nothing(client, campaign
     assert Nomination.objects.count() == 0
 
 
-def test_service_level_refusal_is_reported(client, campaign, jurisdictions):
+def test_story_too_short_is_reported_on_the_story_field(client, campaign, jurisdictions):
     response = client.post("/api/v1/nominations", payload(client, campaign, jurisdictions["hexi"], story="短"))
-    assert response.status_code == 400 and "不少于" in response.json()["message"]
+    assert response.status_code == 400 and "不少于" in response.json()["errors"]["story"][0]
 
 
 def test_unknown_campaign_is_404(client, campaign, jurisdictions):

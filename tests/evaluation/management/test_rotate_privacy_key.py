@@ -15,7 +15,7 @@ from evaluation.privacy import crypto
 from evaluation.services import intake
 from evaluation.services import reserve as reserve_service
 from tests.evaluation.test_privacy import legacy_token
-from tests.factories.evaluation import make_id_number, nomination_data
+from tests.factories.evaluation import make_id_number, nomination_data, nomination_raw
 
 ID_NUMBER = make_id_number(seq="124")
 TITLE_ID = make_id_number(seq="226")
@@ -93,7 +93,7 @@ def test_a_new_secret_with_the_old_one_retired_rehashes_so_lookups_still_match(r
     settings.PRIVACY_PREVIOUS_KEYS = []
     assert Nomination.objects.get().reveal_id_number() == ID_NUMBER
     with pytest.raises(ValidationError, match="不符合"):
-        intake.submit(campaign, nomination_data(campaign.nominations.get().jurisdiction, id_number=TITLE_ID))
+        intake.clean(campaign, nomination_raw(campaign.nominations.get().jurisdiction, id_number=TITLE_ID))
 
 
 def test_data_written_before_hkdf_keys_is_carried_over(settings, campaign, jurisdictions):

@@ -15,7 +15,14 @@ from evaluation.models import HeldTitle, Nomination, NominationEvent, Nomination
 from evaluation.privacy import crypto
 from evaluation.services import intake
 from evaluation.workflows.nomination import Status
-from tests.factories.evaluation import CampaignFactory, jpeg_bytes, make_id_number, nomination_data, photo_upload
+from tests.factories.evaluation import (
+    CampaignFactory,
+    jpeg_bytes,
+    make_id_number,
+    nomination_data,
+    nomination_raw,
+    photo_upload,
+)
 
 
 def media_files():
@@ -97,37 +104,78 @@ def big_png(width, height):
     return out.getvalue()
 
 
+BAD_PHOTOS = {
+    "too many photos": [photo_upload(), photo_upload(), photo_upload()],
+    "photo too large": [SimpleUploadedFile("big.jpg", b"\xff\xd8" + os.urandom(400 * 1024))],
+    "not an image": [SimpleUploadedFile("fake.jpg", b"GIF89a not really an image at all")],
+    "gif not allowed": [SimpleUploadedFile("a.gif", jpeg_bytes(fmt="GIF", exif=False))],
+    "decompression bomb": [SimpleUploadedFile("bomb.png", big_png(8000, 8000))],
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_PHOTOS))
+def test_bad_photos_save_nothing(case, campaign, jurisdictions):
+    before = counts()
+    with pytest.raises(ValidationError) as exc:
+        intake.submit(campaign, nomination_data(jurisdictions["hexi"], photos=BAD_PHOTOS[case]))
+    assert exc.value.messages and all(message.strip() for message in exc.value.messages)
+    assert counts() == before
+
+
+def close_nomination_stage(campaign):
+    campaign.stages.filter(kind=StageKind.NOMINATION).update(
+        starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2020, 2, 1)
+    )
+
+
+def test_closed_stage_refuses_public_cleaning_and_a_direct_public_submit(campaign, jurisdictions):
+    close_nomination_stage(campaign)
+    with pytest.raises(intake.NominationInvalid) as exc:
+        intake.clean(campaign, nomination_raw(jurisdictions["hexi"]))
+    assert exc.value.errors == {"__all__": ["本次活动当前不在推荐阶段，暂不接受推荐。"]}
+    before = counts()
+    with pytest.raises(intake.NominationInvalid):
+        intake.submit(campaign, nomination_data(jurisdictions["hexi"]))
+    assert counts() == before
+
+
+# case: (raw overrides, field, part of the message)
 BAD_INPUT = {
-    "closed campaign": ("closed", {}),
-    "category not in campaign": ("category", {"category": "bravery"}),
-    "story too short": (None, {"story": "好人。"}),
-    "story too long": (None, {"story": "好" * 1600}),
-    "name with markup": (None, {"nominee_name": "<b>x</b>"}),
-    "self nomination without consent": (None, {"method": "self"}),
-    "too many photos": (None, {"photos": [photo_upload(), photo_upload(), photo_upload()]}),
-    "photo too large": (None, {"photos": [SimpleUploadedFile("big.jpg", b"\xff\xd8" + os.urandom(400 * 1024))]}),
-    "not an image": (None, {"photos": [SimpleUploadedFile("fake.jpg", b"GIF89a not really an image at all")]}),
-    "gif not allowed": (None, {"photos": [SimpleUploadedFile("a.gif", jpeg_bytes(fmt="GIF", exif=False))]}),
-    "decompression bomb": (None, {"photos": [SimpleUploadedFile("bomb.png", big_png(8000, 8000))]}),
+    "category not in campaign": ({"category": "bravery"}, "category", "本次活动不评选“见义勇为”"),
+    "unknown category": ({"category": "kindness"}, "category", "推荐类别应为以下之一"),
+    "story too short": ({"story": "好人。"}, "story", "不少于20字"),
+    "story too long": ({"story": "好" * 1600}, "story", "不超过1500字"),
+    "name with markup": ({"nominee_name": "<b>x</b>"}, "nominee_name", "2至30个汉字或字母"),
+    "self nomination without consent": ({"method": "self"}, "consent", "本人自荐须勾选同意"),
+    "missing phone": ({"nominator_phone": ""}, "nominator_phone", "请填写推荐人手机号"),
+    "unknown jurisdiction": ({"jurisdiction": "999999"}, "jurisdiction", "不存在"),
+    "birth year out of range": ({"birth_year": "1800"}, "birth_year", "1900年至"),
+    "gender not a choice": ({"gender": "x"}, "gender", "性别应为以下之一：男、女"),
 }
 
 
 @pytest.mark.parametrize("case", list(BAD_INPUT))
-def test_bad_input_saves_nothing(case, campaign, jurisdictions):
-    kind, overrides = BAD_INPUT[case]
-    if kind == "closed":
-        campaign.stages.filter(kind=StageKind.NOMINATION).update(
-            starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2020, 2, 1)
-        )
-    if kind == "category":
-        campaign.categories = ["helping_others"]
-        campaign.save()
-        overrides = {"category": "bravery"}
-    before = counts()
-    with pytest.raises(ValidationError) as exc:
-        intake.submit(campaign, nomination_data(jurisdictions["hexi"], **overrides))
-    assert exc.value.messages and all(message.strip() for message in exc.value.messages)
-    assert counts() == before
+def test_bad_input_is_refused_on_its_field(case, campaign, jurisdictions):
+    campaign.categories = ["helping_others"]
+    campaign.save()
+    overrides, field, message = BAD_INPUT[case]
+    with pytest.raises(intake.NominationInvalid) as exc:
+        intake.clean(campaign, nomination_raw(jurisdictions["hexi"], **overrides))
+    assert list(exc.value.errors) == [field]
+    assert message in exc.value.errors[field][0]
+
+
+def test_clean_neutralises_markup_and_accepts_labels(campaign, jurisdictions):
+    raw = nomination_raw(jurisdictions["hexi"], story="<b>" + nomination_raw(jurisdictions["hexi"])["story"] + "</b>")
+    data = intake.clean(campaign, raw | {"gender": "女", "category": "助人为乐"})
+    assert "<" not in data.story and data.gender == "female" and data.category == "helping_others"
+    assert data.jurisdiction == jurisdictions["hexi"] and data.birth_year == 1968
+
+
+def test_empty_gender_and_birth_year_come_from_the_id_number(campaign, jurisdictions):
+    male = make_id_number(born=datetime.date(1975, 3, 8), seq="135")
+    data = intake.clean(campaign, nomination_raw(jurisdictions["hexi"], id_number=male, gender="", birth_year=None))
+    assert (data.gender, data.birth_year) == ("male", 1975)
 
 
 def test_decompression_bomb_message_names_the_pixels(campaign, jurisdictions):
@@ -150,19 +198,17 @@ def hold_title(id_number):
 def test_holder_of_same_or_higher_title_is_refused_with_reason_on_staff_channels(campaign, jurisdictions):
     id_number = make_id_number(seq="124")
     hold_title(id_number)
-    with pytest.raises(ValidationError) as exc:
-        intake.submit(campaign, nomination_data(jurisdictions["hexi"], id_number=id_number), public=False)
-    assert "山西好人" in exc.value.messages[0] and "不再作为" in exc.value.messages[0]
-    assert Nomination.objects.count() == 0
+    with pytest.raises(intake.NominationInvalid) as exc:
+        intake.clean(campaign, nomination_raw(jurisdictions["hexi"], id_number=id_number), public=False)
+    assert "山西好人" in exc.value.errors["id_number"][0] and "不再作为" in exc.value.errors["id_number"][0]
 
 
 def test_public_refusal_does_not_name_the_title_held(campaign, jurisdictions):
     id_number = make_id_number(seq="124")
     hold_title(id_number)
-    with pytest.raises(ValidationError) as exc:
-        intake.submit(campaign, nomination_data(jurisdictions["hexi"], id_number=id_number))
-    assert exc.value.messages == ["被推荐人不符合本次活动的推荐条件。"]
-    assert Nomination.objects.count() == 0
+    with pytest.raises(intake.NominationInvalid) as exc:
+        intake.clean(campaign, nomination_raw(jurisdictions["hexi"], id_number=id_number))
+    assert exc.value.errors == {"id_number": ["被推荐人不符合本次活动的推荐条件。"]}
 
 
 def test_holder_of_lower_title_is_eligible_for_higher_campaign(jurisdictions):

@@ -1,0 +1,289 @@
+"""The rules of a nomination, written once: raw input in, `NominationData` or field errors out.
+
+Every way in (the public form, the API, organisation spreadsheets, reserve carry-over)
+calls `clean()`; each only translates its input into the raw mapping and the errors
+into its own display. Messages never repeat an ID number or a phone.
+"""
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from evaluation.choices import Category, Gender, JurisdictionKind, Level, NominationChannel, NominationMethod, StageKind
+from evaluation.models import HeldTitle, Jurisdiction
+from evaluation.privacy import crypto
+from evaluation.validators import (
+    birth_year_from_id,
+    gender_from_id,
+    normalise_id_number,
+    validate_id_number,
+    validate_phone,
+)
+
+NAME_RE = re.compile(r"^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$")
+NON_FIELD = "__all__"
+LABELS = {
+    "method": "推荐方式",
+    "channel": "推荐渠道",
+    "nominee_name": "被推荐人姓名",
+    "gender": "性别",
+    "birth_year": "出生年份",
+    "id_number": "身份证号码",
+    "jurisdiction": "所在县（市、区）或单位",
+    "unit": "工作单位或身份",
+    "category": "推荐类别",
+    "story": "主要事迹",
+    "photos": "照片",
+    "nominator_name": "推荐人姓名",
+    "nominator_phone": "推荐人手机号",
+    "consent": "本人同意公开姓名、照片和事迹（本人自荐时必须勾选）",
+}
+CHOSEN = {"method", "channel", "gender", "jurisdiction", "category"}
+# Gender and birth year may be left empty: the ID number says both.
+REQUIRED = (
+    "method",
+    "channel",
+    "nominee_name",
+    "id_number",
+    "jurisdiction",
+    "category",
+    "story",
+    "nominator_name",
+    "nominator_phone",
+)
+UNIT_MAX_CHARS = 100
+FIRST_BIRTH_YEAR = 1900
+CLOSED_MESSAGE = "本次活动当前不在推荐阶段，暂不接受推荐。"
+FALSE_WORDS = {"", "0", "false", "off", "no"}
+
+
+@dataclass
+class NominationData:
+    """Cleaned fields of one nomination, as `clean()` returns them."""
+
+    method: str
+    channel: str
+    category: str
+    nominee_name: str
+    gender: str
+    birth_year: int
+    id_number: str
+    jurisdiction: object
+    unit: str
+    story: str
+    nominator_name: str
+    nominator_phone: str
+    consent: bool = False
+    photos: list = field(default_factory=list)
+
+
+class NominationInvalid(ValidationError):
+    """A nomination was refused; `errors` maps field names (or "__all__") to Chinese messages."""
+
+    def __init__(self, errors):
+        self.errors = {name: list(messages) for name, messages in errors.items() if messages}
+        super().__init__([m for messages in self.errors.values() for m in messages], code="invalid")
+
+
+def neutralise(text):
+    """Plain text only: tags are dropped, whitespace kept readable."""
+    text = strip_tags(text or "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def required_message(name):
+    return f"请{'选择' if name in CHOSEN else '填写'}{LABELS[name]}。"
+
+
+def jurisdiction_choices():
+    """Districts and grassroots organisations a nominee can belong to."""
+    return Jurisdiction.objects.filter(depth__gte=2).exclude(kind=JurisdictionKind.CITY).order_by("path")
+
+
+def check_stage_open(campaign):
+    """Public channels take nominations only while the nomination stage is open."""
+    if not campaign.stage_is_open(StageKind.NOMINATION):
+        raise NominationInvalid({NON_FIELD: [CLOSED_MESSAGE]})
+
+
+def check_eligibility(campaign, id_number, *, detailed=False):
+    """Refuse people who already hold this level's title or a higher one.
+
+    Only staff channels (`detailed`) learn which title and when: on a public
+    form that would tell anyone with an ID number what honours its holder has.
+    """
+    rank = Level.rank(campaign.level)
+    for title in HeldTitle.objects.filter(id_number_hash=crypto.keyed_hash(id_number)):
+        if Level.rank(title.level) < rank:
+            continue
+        if not detailed:
+            raise ValidationError("被推荐人不符合本次活动的推荐条件。", code="ineligible")
+        raise ValidationError(
+            f"被推荐人已获得“{title.title}”（{title.get_level_display()}，{title.awarded_on:%Y年%m月}），"
+            f"按规定不再作为{Level(campaign.level).label}推荐对象。",
+            code="ineligible",
+        )
+
+
+def check_story(campaign, story):
+    length = len(story)
+    if length < campaign.story_min_chars:
+        raise ValidationError(f"事迹材料不少于{campaign.story_min_chars}字，当前{length}字。", code="story_short")
+    if length > campaign.story_max_chars:
+        raise ValidationError(f"事迹材料不超过{campaign.story_max_chars}字，当前{length}字。", code="story_long")
+
+
+def _text(value):
+    return "" if value is None else str(value).strip()
+
+
+def _choice(value, choices):
+    """The stored value for `value` given as a value or as its Chinese label, or None."""
+    for stored, label in choices:
+        if value in (stored, label):
+            return stored
+    return None
+
+
+def _birth_year(value):
+    if isinstance(value, datetime.date):
+        return value.year
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = _text(value)
+    return int(text) if text.isdigit() and len(text) == 4 else None
+
+
+def _jurisdiction(value):
+    allowed = jurisdiction_choices()
+    if isinstance(value, Jurisdiction):
+        return value if allowed.filter(pk=value.pk).exists() else None
+    text = _text(value)
+    return allowed.filter(pk=int(text)).first() if text.isdigit() else None
+
+
+def _consent(value):
+    return _text(value).lower() not in FALSE_WORDS if isinstance(value, str) else bool(value)
+
+
+def clean(
+    campaign, raw: Mapping[str, object], *, photos=(), public=True, require_phone=True, eligibility=True
+) -> NominationData:
+    """Every rule of a nomination on `raw` (form, API, spreadsheet row or reserve entry).
+
+    Returns NominationData or raises NominationInvalid with every problem found, by field.
+    `public` channels need the nomination stage open and get a refusal that names no title;
+    `require_phone=False` is for staff carrying an entry on their own account; `eligibility=False`
+    skips the held-titles check while a captcha is unsolved, so it cannot be probed for free.
+    """
+    if public:
+        check_stage_open(campaign)
+    errors = {}
+
+    def fail(name, *messages):
+        errors.setdefault(name, []).extend(messages)
+
+    text = {name: _text(raw.get(name)) for name in LABELS if name not in ("photos", "consent")}
+    for name in ("nominee_name", "unit", "story", "nominator_name"):
+        text[name] = neutralise(text[name])
+    for name in REQUIRED:
+        if not text[name] and not (name == "nominator_phone" and not require_phone):
+            fail(name, required_message(name))
+
+    method = _choice(text["method"], NominationMethod.choices)
+    channel = _choice(text["channel"], NominationChannel.choices)
+    gender = _choice(text["gender"], Gender.choices)
+    for name, value, choices in (
+        ("method", method, NominationMethod.choices),
+        ("channel", channel, NominationChannel.choices),
+        ("gender", gender, Gender.choices),
+    ):
+        if text[name] and value is None:
+            fail(name, f"{LABELS[name]}应为以下之一：{'、'.join(label for _, label in choices)}。")
+
+    allowed = "、".join(label for _, label in campaign.category_choices)
+    category = _choice(text["category"], Category.choices)
+    if text["category"] and category is None:
+        fail("category", f"推荐类别应为以下之一：{allowed}。")
+    elif category is not None and category not in (campaign.categories or []):
+        fail("category", f"本次活动不评选“{Category(category).label}”，可选类别：{allowed}。")
+
+    if text["nominee_name"] and not NAME_RE.match(text["nominee_name"]):
+        fail("nominee_name", "被推荐人姓名应为2至30个汉字或字母。")
+
+    this_year = timezone.localdate().year
+    birth_year = _birth_year(raw.get("birth_year"))
+    if text["birth_year"] and birth_year is None:
+        fail("birth_year", "出生年份应为四位数字年份，例如1968。")
+    elif birth_year is not None and not FIRST_BIRTH_YEAR <= birth_year <= this_year:
+        fail("birth_year", f"出生年份应在{FIRST_BIRTH_YEAR}年至{this_year}年之间。")
+
+    id_number = normalise_id_number(text["id_number"])
+    if id_number:
+        try:
+            id_number = validate_id_number(id_number)
+        except ValidationError as exc:
+            fail("id_number", *exc.messages)
+    if id_number and "id_number" not in errors:
+        if gender is None and not text["gender"]:
+            gender = gender_from_id(id_number)
+        elif gender is not None and gender != gender_from_id(id_number):
+            fail("gender", "性别与身份证号码不一致。")
+        if birth_year is None and not text["birth_year"]:
+            birth_year = birth_year_from_id(id_number)
+        elif "birth_year" not in errors and birth_year != birth_year_from_id(id_number):
+            fail("birth_year", "出生年份与身份证号码不一致。")
+        if eligibility:
+            try:
+                check_eligibility(campaign, id_number, detailed=not public)
+            except ValidationError as exc:
+                fail("id_number", *exc.messages)
+
+    jurisdiction = None
+    if text["jurisdiction"]:
+        jurisdiction = _jurisdiction(raw.get("jurisdiction"))
+        if jurisdiction is None:
+            fail("jurisdiction", f"所选的{LABELS['jurisdiction']}不存在，请重新选择。")
+
+    if len(text["unit"]) > UNIT_MAX_CHARS:
+        fail("unit", f"工作单位或身份不超过{UNIT_MAX_CHARS}字，当前{len(text['unit'])}字。")
+    if text["story"]:
+        try:
+            check_story(campaign, text["story"])
+        except ValidationError as exc:
+            fail("story", *exc.messages)
+    if text["nominator_name"] and not 2 <= len(text["nominator_name"]) <= 30:
+        fail("nominator_name", "推荐人姓名应为2至30个字。")
+    phone = ""
+    if text["nominator_phone"]:
+        try:
+            phone = validate_phone(text["nominator_phone"])
+        except ValidationError as exc:
+            fail("nominator_phone", *exc.messages)
+    consent = _consent(raw.get("consent"))
+    if method == NominationMethod.SELF and not consent:
+        fail("consent", "本人自荐须勾选同意公开事迹。")
+
+    if errors:
+        raise NominationInvalid(errors)
+    return NominationData(
+        method=method,
+        channel=channel,
+        category=category,
+        nominee_name=text["nominee_name"],
+        gender=gender,
+        birth_year=birth_year,
+        id_number=id_number,
+        jurisdiction=jurisdiction,
+        unit=text["unit"],
+        story=text["story"],
+        nominator_name=text["nominator_name"],
+        nominator_phone=phone,
+        consent=consent,
+        photos=list(photos),
+    )
