@@ -5,9 +5,11 @@ from .campaigns import Campaign, CampaignStage
 from .captchas import CaptchaChallenge
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
+from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .reserve import ReserveEntry
 from .submissions import OrganisationSubmission
+from .votes import SmsCode, Vote, VoteCountSnapshot, Voter, VotingRules
 
 __all__ = [
     "Campaign",
@@ -16,6 +18,9 @@ __all__ = [
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",
+    "LedgerCheckpoint",
+    "LedgerEntry",
+    "LedgerHead",
     "Nomination",
     "NominationEvent",
     "NominationPhoto",
@@ -23,5 +28,10 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "ReserveEntry",
+    "SmsCode",
     "StaffProfile",
+    "Vote",
+    "VoteCountSnapshot",
+    "Voter",
+    "VotingRules",
 ]
