@@ -18,7 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from evaluation import merkle
-from evaluation.models import LedgerCheckpoint, LedgerEntry, LedgerHead
+from evaluation.choices import StageKind
+from evaluation.models import CampaignStage, LedgerCheckpoint, LedgerEntry, LedgerHead
 
 
 def canonical(record):
@@ -95,14 +96,48 @@ def state(campaign):
 
 
 def publish_checkpoint(campaign, *, reason=LedgerCheckpoint.Reason.DAILY):
-    """Publish the current root; returns the new checkpoint, or the latest one if nothing changed."""
+    """Publish the current root; a second call the same day with nothing new returns the first checkpoint."""
     current = state(campaign)
     latest = latest_checkpoint(campaign)
-    if latest is not None and latest.size == current["size"] and latest.reason == reason:
+    if (
+        latest is not None
+        and latest.size == current["size"]
+        and latest.reason == reason
+        and timezone.localdate(latest.published_at) == timezone.localdate()
+    ):
         return latest
     return LedgerCheckpoint.objects.create(
         campaign=campaign, size=current["size"], root=current["root"], chain_hash=current["chain_hash"], reason=reason
     )
+
+
+def publish_due_checkpoints(today=None):
+    """The daily run: a checkpoint for every campaign voting today, and a closing one once voting has ended."""
+    today = today or timezone.localdate()
+    published = []
+    stages = CampaignStage.objects.filter(kind=StageKind.VOTE, enabled=True, starts_on__lte=today)
+    for stage in stages.select_related("campaign"):
+        campaign = stage.campaign
+        if stage.ends_on >= today:
+            published.append(publish_checkpoint(campaign, reason=LedgerCheckpoint.Reason.DAILY))
+        elif not campaign.ledger_checkpoints.filter(reason=LedgerCheckpoint.Reason.CLOSE).exists():
+            published.append(publish_checkpoint(campaign, reason=LedgerCheckpoint.Reason.CLOSE))
+    return published
+
+
+def verify_chain(campaign):
+    """Recompute every chain hash from the stored records; the index of the first bad entry, or None."""
+    previous = "0" * 64
+    entries = LedgerEntry.objects.filter(campaign=campaign).order_by("index")
+    for position, (index, record, leaf, prev, chain) in enumerate(
+        entries.values_list("index", "record", "leaf_hash", "prev_hash", "chain_hash").iterator()
+    ):
+        data = record.encode()
+        expected = hashlib.sha256(bytes.fromhex(previous) + data).hexdigest()
+        if index != position or prev != previous or chain != expected or leaf != merkle.leaf_hash(data).hex():
+            return index
+        previous = chain
+    return None
 
 
 def latest_checkpoint(campaign):
