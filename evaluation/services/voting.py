@@ -292,3 +292,9 @@ def counts(campaign, *, now=None):
     if found is None:
         return {pk: {"valid": None, "quarantined": None} for pk in ids}
     return {pk: found.get(pk, {"valid": 0, "quarantined": 0}) for pk in ids}
+
+
+def totals(campaign):
+    """Campaign-wide valid, quarantined and invalid totals (published with the rules on the campaign page)."""
+    found = dict(Vote.objects.filter(campaign=campaign).values_list("status").annotate(n=Count("id")))
+    return {status: found.get(status, 0) for status in VoteStatus.values}

@@ -110,6 +110,7 @@ def test_invalidated_vote_keeps_its_entry_and_gains_a_status_entry(voting_campai
         proof["leaf_hash"], proof["index"], checkpoint.size, proof["published"]["proof"], checkpoint.root
     )
     assert voting.counts(voting_campaign)[candidates[1].pk] == {"valid": 0, "quarantined": 0}
+    assert voting.totals(voting_campaign) == {"valid": 2, "quarantined": 0, "invalid": 1}
     assert ledger.verify_chain(voting_campaign) is None
 
 
