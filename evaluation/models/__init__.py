@@ -4,9 +4,11 @@ from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
+from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .reserve import ReserveEntry
 from .submissions import OrganisationSubmission
+from .votes import SmsCode, Vote, VoteCountSnapshot, Voter, VotingRules
 
 __all__ = [
     "Campaign",
@@ -14,6 +16,9 @@ __all__ = [
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",
+    "LedgerCheckpoint",
+    "LedgerEntry",
+    "LedgerHead",
     "Nomination",
     "NominationEvent",
     "NominationPhoto",
@@ -21,5 +26,10 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "ReserveEntry",
+    "SmsCode",
     "StaffProfile",
+    "Vote",
+    "VoteCountSnapshot",
+    "Voter",
+    "VotingRules",
 ]
