@@ -49,7 +49,7 @@ def drop_trigger(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluation', '0007_receipts_and_access_log'),
+        ('evaluation', '0008_captcha_moved_to_portal'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
