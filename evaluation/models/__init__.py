@@ -3,6 +3,7 @@
 from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
 from .captchas import CaptchaChallenge
+from .comments import Comment, CommentStatus, SensitiveWord, WordLevel
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
@@ -13,6 +14,8 @@ __all__ = [
     "Campaign",
     "CampaignStage",
     "CaptchaChallenge",
+    "Comment",
+    "CommentStatus",
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",
@@ -23,5 +26,7 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "ReserveEntry",
+    "SensitiveWord",
     "StaffProfile",
+    "WordLevel",
 ]

@@ -20,6 +20,8 @@ LIMITS = {
     "nominate": (10, 3600),
     "status": (30, 600),
     "captcha": (30, 600),
+    "comment": (5, 600),
+    "comment_report": (20, 3600),
 }
 
 
