@@ -152,7 +152,7 @@ class CampaignPage(RoutablePageMixin, Page):
         attach_counts(listing["candidates"], votes.live_counts(self.campaign))
         return self._with_flash(request, "evaluation/campaign_candidates.html", **listing)
 
-    @path("candidates/counts.json")
+    @path("candidates/counts/")
     def candidate_counts(self, request):
         counts = votes.live_counts(self.campaign)
         response = JsonResponse({str(pk): valid for pk, valid in counts.items()})

@@ -1,0 +1,72 @@
+import pytest
+
+from evaluation.choices import StageKind
+from evaluation.models import Nomination
+from evaluation.services import intake
+from evaluation.workflows.nomination import Status
+from tests.factories.evaluation import CampaignFactory, make_id_number, nomination_data
+
+ORIGIN = "http://testserver"
+
+
+def make_candidate(campaign, jurisdiction, name, seq, *, status=Status.ACCEPTED, consent=True, **overrides):
+    data = nomination_data(jurisdiction, nominee_name=name, id_number=make_id_number(seq=seq), **overrides)
+    nomination = intake.submit(campaign, data, public=False)[0]
+    Nomination.objects.filter(pk=nomination.pk).update(status=status, consent_given=consent)
+    nomination.refresh_from_db()
+    return nomination
+
+
+@pytest.fixture
+def voting_campaign(db):
+    return CampaignFactory(stages=[StageKind.VOTE])
+
+
+@pytest.fixture
+def voting_page(home, voting_campaign):
+    from evaluation.pages import CampaignPage
+
+    page = CampaignPage(title="我推荐我评议身边好人", slug="pingyi", campaign=voting_campaign)
+    home.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def candidates(voting_campaign, jurisdictions):
+    return {
+        "wang": make_candidate(
+            voting_campaign,
+            jurisdictions["hexi_street"],
+            "王秀英",
+            "201",
+            story="王秀英二十年来义务照顾社区里的三位孤寡老人，每天买菜做饭、陪同就医，从不间断。",
+        ),
+        "li": make_candidate(
+            voting_campaign,
+            jurisdictions["cg_street"],
+            "李建国",
+            "203",
+            category="bravery",
+            story="李建国在汾河岸边跳入冰冷的河水，救起一名落水的小学生，随后悄然离开未留姓名。",
+        ),
+        "zhang": make_candidate(
+            voting_campaign,
+            jurisdictions["unit"],
+            "张敏",
+            "205",
+            category="honesty",
+            story="张敏在供电营业厅工作十二年，拾到顾客遗失的现金和证件，总是第一时间设法归还失主。",
+        ),
+        "pending": make_candidate(
+            voting_campaign, jurisdictions["hexi"], "待审核者", "207", status=Status.PENDING_CITY
+        ),
+    }
+
+
+@pytest.fixture
+def list_url(voting_page):
+    return voting_page.url + "candidates/"
+
+
+def vote_url(page, candidate):
+    return f"{page.url}candidates/{candidate.pk}/vote/"
