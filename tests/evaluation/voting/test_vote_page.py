@@ -203,10 +203,10 @@ def test_page_cache_keeps_the_counts_feed_only_for_its_few_seconds(client, votin
     stored = {}
     real_set = page_cache.cache.set
 
-    def spy(key, value, timeout=None):
+    def spy(key, value, timeout=None, **kwargs):
         if key.startswith("pagecache:"):
             stored[value.get("Content-Type")] = timeout
-        return real_set(key, value, timeout)
+        return real_set(key, value, timeout, **kwargs)
 
     monkeypatch.setattr(page_cache.cache, "set", spy)
     settings.PAGE_CACHE_SECONDS = 300
