@@ -14,7 +14,6 @@ from django.http import HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -173,8 +172,9 @@ class CampaignPage(RoutablePageMixin, Page):
             share_url=request.build_absolute_uri(request.path),
         )
 
+    # The POSTs of vote, comment and report_comment arrive through evaluation.public.views.campaign_action.
+
     @path("candidates/<int:pk>/vote/")
-    @method_decorator(csrf_exempt)  # same_origin() instead: the forms sit in shared cached pages
     def vote(self, request, pk):
         candidate = self._candidate(pk)
         wants_json = "application/json" in request.headers.get("Accept", "")
@@ -202,14 +202,14 @@ class CampaignPage(RoutablePageMixin, Page):
             count = voting.counts(self.campaign).get(candidate.pk, {"valid": 0})["valid"] if ok else None
             body = {"ok": ok, "code": code, "message": message, "receipt": receipt, "count": count}
             if code == "captcha_required":
-                body["confirm_url"] = request.path
+                body["confirm_url"] = f"{self.url}candidates/{candidate.pk}/vote/"
             response = JsonResponse(body, status=status)
         else:
             back = self.url + (
                 f"candidates/{candidate.pk}/" if request.POST.get("next") == "candidate" else "candidates/"
             )
             if code == "captcha_required":
-                back = request.path
+                back = f"{self.url}candidates/{candidate.pk}/vote/"
             flash = votes.flash_token(ok=ok, message=message, candidate_id=candidate.pk, receipt=receipt)
             response = redirect(f"{back}?{urlencode({votes.FLASH_PARAM: flash})}#vote-message")
         if token:
@@ -218,7 +218,6 @@ class CampaignPage(RoutablePageMixin, Page):
         return response
 
     @path("candidates/<int:pk>/comment/")
-    @method_decorator(csrf_exempt)  # same_origin() instead, as for votes
     def comment(self, request, pk):
         candidate = self._candidate(pk)
         form = CommentForm(request.POST if request.method == "POST" else None)
@@ -253,7 +252,6 @@ class CampaignPage(RoutablePageMixin, Page):
         )
 
     @path("comments/<int:pk>/report/")
-    @method_decorator(csrf_exempt)  # same_origin() instead, as for votes
     def report_comment(self, request, pk):
         found = get_object_or_404(
             Comment.objects.visible().filter(candidate__in=Nomination.objects.candidates(self.campaign)), pk=pk

@@ -63,8 +63,7 @@
       if (button) button.disabled = false;
       if (!data) { form.submit(); return; } /* network trouble: let the plain form try */
       if (data.code === "captcha_required" && data.confirm_url) { window.location.href = data.confirm_url; return; }
-      var match = /candidates\/(\d+)\/vote\//.exec(form.getAttribute("action"));
-      if (data.ok && match) showCount(match[1], data.count);
+      if (data.ok) showCount(form.getAttribute("data-candidate"), data.count);
       say(data.message || "");
     });
   }

@@ -1,20 +1,10 @@
 import pytest
 
 from evaluation.choices import StageKind
-from evaluation.models import Nomination
-from evaluation.services import intake
 from evaluation.workflows.nomination import Status
-from tests.factories.evaluation import CampaignFactory, make_id_number, nomination_data
+from tests.factories.evaluation import CampaignFactory, make_candidate
 
 ORIGIN = "http://testserver"
-
-
-def make_candidate(campaign, jurisdiction, name, seq, *, status=Status.ACCEPTED, consent=True, **overrides):
-    data = nomination_data(jurisdiction, nominee_name=name, id_number=make_id_number(seq=seq), **overrides)
-    nomination = intake.submit(campaign, data, public=False)[0]
-    Nomination.objects.filter(pk=nomination.pk).update(status=status, consent_given=consent)
-    nomination.refresh_from_db()
-    return nomination
 
 
 @pytest.fixture
@@ -68,5 +58,10 @@ def list_url(voting_page):
     return voting_page.url + "candidates/"
 
 
+def action_url(page, action, pk):
+    """Where the page's forms post (outside Wagtail's serve view, so that CSRF can be replaced)."""
+    return f"/evaluation/campaigns/{page.pk}/{action}/{pk}/"
+
+
 def vote_url(page, candidate):
-    return f"{page.url}candidates/{candidate.pk}/vote/"
+    return action_url(page, "vote", candidate.pk)

@@ -6,7 +6,7 @@ from evaluation.models import Comment, CommentStatus, SensitiveWord, WordLevel
 from evaluation.public import captcha, throttle
 from evaluation.services import comments
 
-from .conftest import ORIGIN
+from .conftest import ORIGIN, action_url
 
 
 @pytest.fixture
@@ -19,18 +19,25 @@ def page_url(voting_page, wang):
     return f"{voting_page.url}candidates/{wang.pk}/"
 
 
+@pytest.fixture
+def comment_url(voting_page, wang):
+    return action_url(voting_page, "comment", wang.pk)
+
+
 def post_comment(client, page_url, body, name="", follow=False):
     """Fill in the form on the candidate page, then answer the captcha the next page asks for."""
-    first = client.post(page_url + "comment/", {"body": body, "display_name": name}, HTTP_ORIGIN=ORIGIN)
+    form = client.get(page_url).content.decode().split('class="comment-form"')[1]
+    comment_url = form.split('action="')[1].split('"')[0]
+    first = client.post(comment_url, {"body": body, "display_name": name}, HTTP_ORIGIN=ORIGIN)
     assert first.status_code == 200 and "请输入图片中的验证码后提交" in first.content.decode()
     assert first["Cache-Control"] == "private, no-store"
     token = first.context["captcha_token"]
     data = {"body": body, "display_name": name, "captcha_key": token, "captcha_answer": captcha.answer_for(token)}
-    return client.post(page_url + "comment/", data, HTTP_ORIGIN=ORIGIN, follow=follow)
+    return client.post(comment_url, data, HTTP_ORIGIN=ORIGIN, follow=follow)
 
 
-def test_comment_is_shown_only_after_a_moderator_approves_it(client, page_url, staff, wang):
-    first = client.post(page_url + "comment/", {"body": "向王阿姨学习！", "display_name": "老邻居"}, HTTP_ORIGIN=ORIGIN)
+def test_comment_is_shown_only_after_a_moderator_approves_it(client, page_url, comment_url, staff, wang):
+    first = client.post(comment_url, {"body": "向王阿姨学习！", "display_name": "老邻居"}, HTTP_ORIGIN=ORIGIN)
     assert "向王阿姨学习！" in first.content.decode(), "what was typed is kept while the captcha is asked"
 
     done = post_comment(client, page_url, "向王阿姨学习！", "老邻居", follow=True)
@@ -54,8 +61,8 @@ def test_markup_is_stripped_and_an_empty_name_reads_as_netizen(client, page_url,
     assert "<b>真正的好人" not in page and "网友" in page
 
 
-def test_overlong_comments_are_refused(client, page_url):
-    response = client.post(page_url + "comment/", {"body": "好" * 301}, HTTP_ORIGIN=ORIGIN)
+def test_overlong_comments_are_refused(client, comment_url):
+    response = client.post(comment_url, {"body": "好" * 301}, HTTP_ORIGIN=ORIGIN)
     assert "300" in response.content.decode()
     assert Comment.objects.count() == 0
 
@@ -74,11 +81,11 @@ def test_blocked_word_refuses_and_flagged_word_holds_for_the_moderator(client, p
     assert held.status == CommentStatus.PENDING and held.finding == "红包"
 
 
-def test_reports_send_an_approved_comment_back_to_moderation(client, page_url, staff, wang, settings):
+def test_reports_send_an_approved_comment_back_to_moderation(client, page_url, voting_page, wang, settings):
     settings.COMMENT_REPORT_THRESHOLD = 2
     comment = Comment.objects.create(candidate=wang, body="一条正常的留言", status=CommentStatus.APPROVED)
     page = client.get(page_url).content.decode()
-    report_url = page_url.replace(f"candidates/{wang.pk}/", f"comments/{comment.pk}/report/")
+    report_url = action_url(voting_page, "report", comment.pk)
     assert f'action="{report_url}"' in page and "举报" in page
 
     thanks = client.post(report_url, HTTP_ORIGIN=ORIGIN, follow=True)
@@ -95,18 +102,18 @@ def test_reports_send_an_approved_comment_back_to_moderation(client, page_url, s
 
 def test_reports_from_other_sites_are_refused(client, page_url, wang, voting_page):
     comment = Comment.objects.create(candidate=wang, body="一条正常的留言", status=CommentStatus.APPROVED)
-    url = f"{voting_page.url}comments/{comment.pk}/report/"
+    url = action_url(voting_page, "report", comment.pk)
     assert client.post(url, HTTP_ORIGIN="https://evil.example").status_code == 403
     comment.refresh_from_db()
     assert comment.report_count == 0
 
 
-def test_comments_are_rate_limited(client, page_url, monkeypatch):
+def test_comments_are_rate_limited(client, page_url, comment_url, monkeypatch):
     monkeypatch.setitem(throttle.LIMITS, "comment", (2, 600))
     post_comment(client, page_url, "第一条留言")
     token = captcha.new_challenge()
     data = {"body": "第二条留言", "captcha_key": token, "captcha_answer": captcha.answer_for(token)}
-    response = client.post(page_url + "comment/", data, HTTP_ORIGIN=ORIGIN)
+    response = client.post(comment_url, data, HTTP_ORIGIN=ORIGIN)
     assert throttle.MESSAGE in response.content.decode()
     assert Comment.objects.count() == 1
 

@@ -9,10 +9,10 @@ from django.core.cache import cache
 from evaluation.choices import StageKind
 from evaluation.models import NominationPhoto
 from evaluation.public import votes
-from tests.factories.evaluation import make_id_number, photo_upload
+from tests.factories.evaluation import make_candidate, make_id_number, photo_upload
 from tests.portal.test_csp import assert_strict
 
-from .conftest import ORIGIN, make_candidate, vote_url
+from .conftest import ORIGIN, vote_url
 
 
 def names(response):
@@ -65,6 +65,18 @@ def test_vote_from_the_candidate_page_returns_there(client, voting_page, candida
     li = candidates["li"]
     response = client.post(vote_url(voting_page, li), {"next": "candidate"}, HTTP_ORIGIN=ORIGIN)
     assert urlsplit(response["Location"]).path == f"{voting_page.url}candidates/{li.pk}/"
+
+
+def test_plain_form_needs_no_csrf_token_but_the_same_origin(voting_page, candidates, list_url):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get(list_url).content.decode()
+    action = vote_url(voting_page, candidates["wang"])
+    assert f'action="{action}"' in page and "csrfmiddlewaretoken" not in page
+    assert browser.post(action, HTTP_ORIGIN=ORIGIN).status_code == 302
+    assert browser.post(action, HTTP_ORIGIN="https://evil.example").status_code == 403
+    assert browser.get(action)["Location"] == f"{voting_page.url}candidates/{candidates['wang'].pk}/vote/"
 
 
 def test_votes_posted_from_another_site_are_refused(client, voting_page, candidates):
