@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
@@ -213,7 +214,11 @@ class CampaignPage(RoutablePageMixin, Page):
             flash = votes.flash_token(ok=ok, message=message, candidate_id=candidate.pk, receipt=receipt)
             response = redirect(f"{back}?{urlencode({votes.FLASH_PARAM: flash})}#vote-message")
         if token:
-            votes.set_voter_cookie(response, self.campaign, token, self.url)
+            # Sent back only to this page's vote actions, where it is read.
+            action_prefix = reverse("evaluation:campaign_action", args=[self.pk, "vote", candidate.pk]).rsplit("/", 2)[
+                0
+            ]
+            votes.set_voter_cookie(response, self.campaign, token, action_prefix + "/")
         response["Cache-Control"] = "private, no-store"
         return response
 

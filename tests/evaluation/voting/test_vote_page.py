@@ -47,6 +47,8 @@ def test_vote_without_javascript_counts_once_then_explains_the_refusal(client, v
     assert response.status_code == 302 and response["Location"].startswith(list_url + "?msg=")
     cookie = response.cookies[votes.cookie_name(voting_page.campaign)]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert vote_url(voting_page, candidates["li"]).startswith(cookie["path"]), "the browser sends it to every vote"
+    assert cookie["path"].startswith("/evaluation/campaigns/") and not list_url.startswith(cookie["path"])
 
     landed = client.get(response["Location"])
     content = landed.content.decode()
