@@ -192,7 +192,14 @@ class CampaignPage(RoutablePageMixin, Page):
         token = None
         try:
             voter, token = votes.voter_for(request, self.campaign)
-            result = voting.cast(self.campaign, candidate.pk, voter, request=request)
+            result = voting.cast(
+                self.campaign,
+                candidate.pk,
+                voter,
+                request=request,
+                captcha_key=request.POST.get("captcha_key", ""),
+                captcha_answer=request.POST.get("captcha_answer", ""),
+            )
         except voting.VoteRefused as refusal:
             ok, message, receipt, status = False, refusal.message, "", refusal.http_status
             code = refusal.code
@@ -202,14 +209,14 @@ class CampaignPage(RoutablePageMixin, Page):
         if wants_json:
             count = voting.counts(self.campaign).get(candidate.pk, {"valid": 0})["valid"] if ok else None
             body = {"ok": ok, "code": code, "message": message, "receipt": receipt, "count": count}
-            if code == "captcha_required":
+            if code in CAPTCHA_CODES:
                 body["confirm_url"] = f"{self.url}candidates/{candidate.pk}/vote/"
             response = JsonResponse(body, status=status)
         else:
             back = self.url + (
                 f"candidates/{candidate.pk}/" if request.POST.get("next") == "candidate" else "candidates/"
             )
-            if code == "captcha_required":
+            if code in CAPTCHA_CODES:
                 back = f"{self.url}candidates/{candidate.pk}/vote/"
             flash = votes.flash_token(ok=ok, message=message, candidate_id=candidate.pk, receipt=receipt)
             response = redirect(f"{back}?{urlencode({votes.FLASH_PARAM: flash})}#vote-message")
@@ -344,6 +351,9 @@ def _forbidden(wants_json):
         return JsonResponse({"ok": False, "code": "cross_site", "message": message}, status=403)
     return HttpResponseForbidden(message, content_type="text/plain; charset=utf-8")
 
+
+# Refusals that a captcha answered on the vote's own page resolves.
+CAPTCHA_CODES = ("captcha_required", "captcha_invalid")
 
 STATUS_STEPS = [
     (Status.PENDING_GRASSROOTS, "基层审核"),

@@ -68,7 +68,7 @@ def _is_candidate(campaign, candidate_id):
     return Nomination.objects.candidates(campaign).filter(pk=candidate_id).exists()
 
 
-def cast(campaign, candidate_id, voter, *, request):
+def cast(campaign, candidate_id, voter, *, request, captcha_key="", captcha_answer=""):
     """Count one vote per voter, candidate and day; a repeat raises `already_counted`."""
     if not campaign.stage_is_open(StageKind.VOTE):
         raise VoteRefused("closed", "本次评选当前不在投票时间内。", 403)

@@ -62,7 +62,7 @@
       form.removeAttribute("data-busy");
       if (button) button.disabled = false;
       if (!data) { form.submit(); return; } /* network trouble: let the plain form try */
-      if (data.code === "captcha_required" && data.confirm_url) { window.location.href = data.confirm_url; return; }
+      if (data.confirm_url) { window.location.href = data.confirm_url; return; }
       if (data.ok) showCount(form.getAttribute("data-candidate"), data.count);
       say(data.message || "");
     });
