@@ -7,7 +7,9 @@ from portal.choices import Category, Level, SubjectKind
 __all__ = [
     "Category",
     "CampaignKind",
+    "CountsDisplay",
     "Gender",
+    "IdentityMode",
     "JurisdictionKind",
     "Level",
     "NominationChannel",
@@ -17,6 +19,7 @@ __all__ = [
     "StageKind",
     "SubjectKind",
     "Verdict",
+    "VoteStatus",
 ]
 
 
@@ -80,3 +83,21 @@ class Role(models.TextChoices):
 class Verdict(models.TextChoices):
     AGREE = "agree", "无异议"
     OBJECT = "object", "有异议"
+
+
+class IdentityMode(models.TextChoices):
+    SMS = "sms", "短信验证手机号"
+    ACCOUNT = "account", "登录账号"
+    DEVICE = "device", "匿名设备凭证"
+
+
+class CountsDisplay(models.TextChoices):
+    LIVE = "live", "实时显示票数"
+    SNAPSHOT = "snapshot", "每日定时公布票数"
+    HIDDEN = "hidden", "投票期间不显示票数"
+
+
+class VoteStatus(models.TextChoices):
+    VALID = "valid", "有效"
+    QUARANTINED = "quarantined", "待核查"
+    INVALID = "invalid", "无效"

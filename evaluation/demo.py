@@ -359,16 +359,19 @@ def _held_titles():
 
 @transaction.atomic
 def load(log=print):
-    """Build the evaluation demo; returns False when it already exists."""
-    if Campaign.objects.filter(title=CAMPAIGN_TITLE).exists():
-        return False
+    """Build the evaluation demo; returns False when it already exists (each part is built once)."""
+    from evaluation import demo_voting
+
     places = _jurisdictions()
     users = _staff(places)
-    campaign = _campaign()
-    _page(campaign)
-    _nominations(campaign, places, users)
-    _submission(campaign, places, users)
-    _reserve(places, users)
-    _held_titles()
-    log(f"评选演示数据已建立：活动“{campaign.title}”，推荐{campaign.nominations.count()}条。")
-    return True
+    made = False
+    if not Campaign.objects.filter(title=CAMPAIGN_TITLE).exists():
+        campaign = _campaign()
+        _page(campaign)
+        _nominations(campaign, places, users)
+        _submission(campaign, places, users)
+        _reserve(places, users)
+        _held_titles()
+        log(f"评选演示数据已建立：活动“{campaign.title}”，推荐{campaign.nominations.count()}条。")
+        made = True
+    return demo_voting.load(places, users, log=log) or made

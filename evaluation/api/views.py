@@ -29,6 +29,7 @@ from .schemas import (
     StaffNominationOut,
     StatusLookupIn,
 )
+from .voting import router as voting_router
 
 # What a public channel says about any nomination it has just received, merged or not.
 RECEIVED = {"status": "received", "status_label": RECEIVED_LABEL}
@@ -36,7 +37,7 @@ RECEIVED = {"status": "received", "status_label": RECEIVED_LABEL}
 api = NinjaAPI(
     title="文明网 好人评选 API",
     version="1.0.0",
-    description="公开推荐、进度查询，以及工作人员的审核接口（会话登录）。",
+    description="公开推荐、进度查询、网络投票与投票账本，以及工作人员的审核接口（会话登录）。",
     urls_namespace="api-v1",
     docs_url=None,
 )
@@ -196,4 +197,5 @@ def staff_review(request, nomination_id: int, payload: ReviewIn):
 
 
 api.add_router("/", public)
+api.add_router("/", voting_router)
 api.add_router("/review", staff)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluation', '0007_receipts_and_access_log'),
+        ('evaluation', '0008_votes_ledger'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

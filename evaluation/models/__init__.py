@@ -6,9 +6,11 @@ from .captchas import CaptchaChallenge
 from .comments import Comment, CommentStatus, SensitiveWord, WordLevel
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
+from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .reserve import ReserveEntry
 from .submissions import OrganisationSubmission
+from .votes import SmsCode, Vote, VoteCountSnapshot, Voter, VotingRules
 
 __all__ = [
     "Campaign",
@@ -19,6 +21,9 @@ __all__ = [
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",
+    "LedgerCheckpoint",
+    "LedgerEntry",
+    "LedgerHead",
     "Nomination",
     "NominationEvent",
     "NominationPhoto",
@@ -27,6 +32,11 @@ __all__ = [
     "PrivateDataAccess",
     "ReserveEntry",
     "SensitiveWord",
+    "SmsCode",
     "StaffProfile",
+    "Vote",
+    "VoteCountSnapshot",
+    "Voter",
+    "VotingRules",
     "WordLevel",
 ]

@@ -77,6 +77,7 @@ class Campaign(ClusterableModel):
             heading="名额",
         ),
         InlinePanel("stages", label="阶段"),
+        InlinePanel("voting_rules", label="投票规则", max_num=1, help_text="网络投票阶段的身份方式、限制和票数显示。"),
         FieldPanel("departments"),
         MultiFieldPanel(
             [

@@ -1,92 +1,294 @@
-"""Casting votes: the interface the public pages and the API call.
+"""Casting a vote: one path for the voting page, the JSON API and the demo.
 
-LOCAL STAND-IN written on the `voting-page` branch so the voting page can be built
-and tested before `voting-core` lands; the lead replaces this module with the
-real one (Vote/Voter models, limits, ledger, detectors) at merge. It keeps exactly
-the real interface: issue_voter, voter_from_token, cast, counts, CastResult,
-VoteRefused. It stores nothing but SharedCounter rows: one per (campaign,
-candidate, voter, day) whose first increment is the vote, one count per candidate.
+`issue_voter` → (voter, token): the token is the voter's credential (only its
+hash is stored). `cast` checks the vote stage, the candidate and every limit of
+the campaign's VotingRules, then inserts the vote with ON CONFLICT DO NOTHING on
+its natural key (campaign, candidate, voter, day) and appends it to the ledger,
+in one transaction holding the voter's row lock, so a voter's own concurrent
+votes are checked one after the other. A retry of a counted vote is refused
+with `already_counted` (409) and never makes a second row. `counts` aggregates
+the rows (one indexed COUNT per campaign), live or as the daily snapshot.
 """
 
 import dataclasses
 import hashlib
 import secrets
 
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-from evaluation.choices import StageKind
-from portal.models import SharedCounter
+from evaluation.choices import CountsDisplay, IdentityMode, StageKind, VoteStatus
+from evaluation.models import Vote, VoteCountSnapshot, Voter, VotingRules
+from evaluation.privacy import crypto
+from evaluation.public import captcha, throttle
+from evaluation.services import ledger, sms
+from evaluation.services.candidate_photos import public_candidates
+from portal.security.addresses import client_address
 
-__all__ = ["CastResult", "VoteRefused", "Voter", "cast", "counts", "issue_voter", "voter_from_token"]
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
-class VoteRefused(Exception):  # noqa: N818 - the name of the shared interface
-    """A vote that is not counted, with a Chinese reason for the voter."""
+class VoteRefused(Exception):
+    """A refused vote or voter registration: a stable `code`, a Chinese `message`, the HTTP status."""
 
-    def __init__(self, code, message, http_status=409):
+    def __init__(self, code, message, http_status=400):
         super().__init__(message)
         self.code, self.message, self.http_status = code, message, http_status
 
 
 @dataclasses.dataclass(frozen=True)
-class Voter:
-    campaign_id: int
-    key: str
-
-
-@dataclasses.dataclass(frozen=True)
 class CastResult:
     created: bool
-    vote: object
+    vote: Vote
     receipt: str
 
 
-def _hash(token):
-    return hashlib.sha256(token.encode()).hexdigest()[:32]
+def rules_for(campaign):
+    """The campaign's voting rules, or the defaults (device mode, live counts) if none were set."""
+    return VotingRules.objects.filter(campaign=campaign).first() or VotingRules(campaign=campaign)
 
 
-def issue_voter(campaign, *, mode_data, request):
-    """A new anonymous device voter and its bearer token (device mode only here)."""
-    token = secrets.token_urlsafe(24)
-    voter = Voter(campaign.pk, _hash(token))
-    SharedCounter.objects.incr(f"voter:{campaign.pk}:{voter.key}")
+def votable_candidates(campaign):
+    """Accepted candidates who agreed to publication: the only ones the public may vote for."""
+    return public_candidates().filter(campaign=campaign)
+
+
+def address_hash(request):
+    """A keyed hash of the client's address group (never the address itself)."""
+    if request is None:
+        return ""
+    return salted_hmac("vote-address", throttle.client_group(client_address(request))).hexdigest()[:32]
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _require_open(campaign):
+    if not campaign.stage_is_open(StageKind.VOTE):
+        raise VoteRefused("not_open", "当前不在投票时间内。", 403)
+
+
+# ---- voters ---------------------------------------------------------------------------------------
+
+
+def request_sms_code(campaign, phone, *, request):
+    """Send a one-time code to `phone` (validated) for an SMS-mode campaign."""
+    _require_open(campaign)
+    if rules_for(campaign).identity_mode != IdentityMode.SMS:
+        raise VoteRefused("wrong_mode", "本次投票不需要短信验证。", 400)
+    if not throttle.allow(request, "sms"):
+        raise VoteRefused("rate_limited", throttle.MESSAGE, 429)
+    try:
+        sms.send_code(campaign, phone, address_hash=address_hash(request))
+    except sms.SmsRefused as exc:
+        raise VoteRefused(exc.code, exc.message, exc.http_status) from None
+
+
+def _identity(campaign, mode, mode_data, request):
+    """The value a voter is known by in this mode (hashed before it is stored)."""
+    mode_data = mode_data or {}
+    if mode == IdentityMode.DEVICE:
+        return f"device:{secrets.token_hex(16)}", None
+    if mode == IdentityMode.ACCOUNT:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            raise VoteRefused("login_required", "本次投票需要先登录。", 401)
+        return f"account:{user.pk}", user
+    phone, code = mode_data.get("phone") or "", mode_data.get("code") or ""
+    if not phone or not code:
+        raise VoteRefused("sms_required", "请填写手机号和短信验证码。", 400)
+    if not sms.check_code(campaign, phone, code):
+        raise VoteRefused("sms_invalid", "短信验证码不正确或已过期，请重新获取。", 400)
+    return f"phone:{phone}", None
+
+
+def issue_voter(campaign, *, mode_data=None, request):
+    """Register (or recognise) a voter in the campaign's identity mode; returns (voter, token).
+
+    Device mode makes a new anonymous voter each time; account and SMS mode find
+    the voter already known for that account or phone and give them a new token
+    (the previous token stops working).
+    """
+    _require_open(campaign)
+    mode = rules_for(campaign).identity_mode
+    if mode == IdentityMode.DEVICE and not throttle.allow(request, "voter"):
+        raise VoteRefused("rate_limited", throttle.MESSAGE, 429)
+    value, user = _identity(campaign, mode, mode_data, request)
+    token = secrets.token_urlsafe(32)
+    identity_hash = crypto.keyed_hash(value)
+    defaults = {"mode": mode, "token_hash": _token_hash(token), "user": user, "address_hash": address_hash(request)}
+    try:
+        with transaction.atomic():
+            voter, created = Voter.objects.get_or_create(
+                campaign=campaign, identity_hash=identity_hash, defaults=defaults
+            )
+    except IntegrityError:  # the same account or phone registering twice at once
+        voter, created = Voter.objects.get(campaign=campaign, identity_hash=identity_hash), False
+    if not created:
+        Voter.objects.filter(pk=voter.pk).update(token_hash=defaults["token_hash"])
+        voter.token_hash = defaults["token_hash"]
     return voter, token
 
 
 def voter_from_token(campaign, token):
-    if not token or len(token) > 100:
+    """The campaign's voter holding `token`, or None."""
+    if not token:
         return None
-    key = _hash(token)
-    if not SharedCounter.objects.filter(key=f"voter:{campaign.pk}:{key}").exists():
-        return None
-    return Voter(campaign.pk, key)
+    return Voter.objects.filter(campaign=campaign, token_hash=_token_hash(token)).first()
 
 
-def _is_candidate(campaign, candidate_id):
-    from evaluation.models import Nomination
+# ---- casting --------------------------------------------------------------------------------------
 
-    return Nomination.objects.candidates(campaign).filter(pk=candidate_id).exists()
+
+def _new_receipt():
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(20))
+
+
+def _already_counted():
+    return VoteRefused("already_counted", "您今天已为该候选人投过票，本票已计入，无需重复投票。", 409)
+
+
+def _check_limits(rules, voter, candidate, day, now):
+    """Refuse a vote over a limit; returns what was checked (stored with the vote)."""
+    today = Vote.objects.filter(voter=voter, day=day)
+    used = today.count()
+    checked = {"per_candidate_per_day": VotingRules.PER_CANDIDATE_PER_DAY}
+    if rules.per_day_total:
+        if used >= rules.per_day_total:
+            raise VoteRefused("daily_limit", f"您今天的 {rules.per_day_total} 票已全部投出，请明天再来。", 429)
+        checked["per_day_total"] = [used + 1, rules.per_day_total]
+    if rules.per_category_per_day:
+        in_category = today.filter(candidate__category=candidate.category).count()
+        if in_category >= rules.per_category_per_day:
+            raise VoteRefused(
+                "category_limit",
+                f"您今天在“{candidate.get_category_display()}”类别的 {rules.per_category_per_day} 票已投完。",
+                429,
+            )
+        checked["per_category_per_day"] = [in_category + 1, rules.per_category_per_day]
+    if rules.min_interval_seconds:
+        last = Vote.objects.filter(voter=voter).order_by("-created_at").values_list("created_at", flat=True).first()
+        if last is not None and (now - last).total_seconds() < rules.min_interval_seconds:
+            raise VoteRefused("too_fast", f"投票过于频繁，两次投票请至少间隔 {rules.min_interval_seconds} 秒。", 429)
+        checked["min_interval_seconds"] = rules.min_interval_seconds
+    return checked, used
+
+
+def _captcha_needed(rules, voter, day):
+    return bool(rules.captcha_after) and Vote.objects.filter(voter=voter, day=day).count() >= rules.captcha_after
 
 
 def cast(campaign, candidate_id, voter, *, request, captcha_key="", captcha_answer=""):
-    """Count one vote per voter, candidate and day; a repeat raises `already_counted`."""
-    if not campaign.stage_is_open(StageKind.VOTE):
-        raise VoteRefused("closed", "本次评选当前不在投票时间内。", 403)
+    """Cast one vote; returns CastResult or raises VoteRefused (see the module docstring)."""
+    _require_open(campaign)
     if voter is None or voter.campaign_id != campaign.pk:
-        raise VoteRefused("no_voter", "投票身份无效，请刷新页面后重试。", 401)
-    if not _is_candidate(campaign, candidate_id):
-        raise VoteRefused("not_candidate", "该候选人不在本次投票名单中。", 404)
-    day = timezone.localdate().isoformat()
-    natural_key = f"vote:{campaign.pk}:{candidate_id}:{voter.key}:{day}"
-    if SharedCounter.objects.incr(natural_key) > 1:
-        raise VoteRefused("already_counted", "您今天已为这位候选人投过票，明天可以再投。", 409)
-    SharedCounter.objects.incr(f"votes:{campaign.pk}:{candidate_id}")
-    receipt = hashlib.sha256(natural_key.encode()).hexdigest()[:20]
-    return CastResult(created=True, vote=None, receipt=receipt)
+        raise VoteRefused("voter_required", "投票凭证无效，请重新获取。", 401)
+    candidate = votable_candidates(campaign).filter(pk=candidate_id).first()
+    if candidate is None:
+        raise VoteRefused("not_a_candidate", "该候选人不在本次投票范围内。", 404)
+    rules = rules_for(campaign)
+    day = timezone.localdate()
+    if Vote.objects.filter(campaign=campaign, candidate=candidate, voter=voter, day=day).exists():
+        raise _already_counted()
+    solved_captcha = False
+    if _captcha_needed(rules, voter, day):
+        if not captcha_key:
+            raise VoteRefused("captcha_required", "为防止刷票，请先输入图片验证码。", 428)
+        # Checked (and spent) outside the vote transaction, so a refused vote cannot replay it.
+        if not captcha.verify(captcha_key, captcha_answer):
+            raise VoteRefused("captcha_invalid", "验证码不正确或已过期，请重新获取。", 400)
+        solved_captcha = True
+    with transaction.atomic():
+        # One voter's votes are checked and written one at a time; other voters are not held up.
+        locked = Voter.objects.select_for_update().filter(pk=voter.pk).first()
+        if locked is None:
+            raise VoteRefused("voter_required", "投票凭证无效，请重新获取。", 401)
+        if Vote.objects.filter(campaign=campaign, candidate=candidate, voter=locked, day=day).exists():
+            raise _already_counted()  # a concurrent copy of this request got the lock first
+        now = timezone.now()
+        checked, used = _check_limits(rules, locked, candidate, day, now)
+        if rules.captcha_after and used >= rules.captcha_after and not solved_captcha:
+            raise VoteRefused("captcha_required", "为防止刷票，请先输入图片验证码。", 428)
+        receipt = _new_receipt()
+        vote = Vote(
+            campaign=campaign,
+            candidate=candidate,
+            voter=locked,
+            day=day,
+            receipt=receipt,
+            created_at=now,
+            address_hash=address_hash(request),
+            accepted_because={
+                "mode": locked.mode,
+                "stage": StageKind.VOTE,
+                "limits": checked,
+                "captcha": solved_captcha,
+            },
+        )
+        Vote.objects.bulk_create([vote], ignore_conflicts=True)
+        stored = Vote.objects.get(campaign=campaign, candidate=candidate, voter=locked, day=day)
+        if stored.receipt != receipt:
+            raise _already_counted()
+        ledger.append_vote(stored)
+    return CastResult(created=True, vote=stored, receipt=receipt)
 
 
-def counts(campaign):
-    """Valid and quarantined votes per candidate id (nothing is quarantined here)."""
-    prefix = f"votes:{campaign.pk}:"
-    rows = SharedCounter.objects.filter(key__startswith=prefix).values_list("key", "value")
-    return {int(key[len(prefix) :]): {"valid": value, "quarantined": 0} for key, value in rows}
+# ---- status changes and counts ------------------------------------------------------------------
+
+
+def set_status(vote, status, *, reason_code):
+    """Quarantine, invalidate or release a vote; the ledger gets a status entry, the vote entry stays."""
+    with transaction.atomic():
+        vote = Vote.objects.select_for_update().get(pk=vote.pk)
+        if vote.status == status and vote.reason_code == reason_code:
+            return vote
+        Vote.objects.filter(pk=vote.pk).update(status=status, reason_code=reason_code)
+        vote.status, vote.reason_code = status, reason_code
+        ledger.append_status(vote, status=status, reason_code=reason_code)
+    return vote
+
+
+def _aggregate(campaign, before=None):
+    votes = Vote.objects.filter(campaign=campaign)
+    if before is not None:
+        votes = votes.filter(created_at__lt=before)
+    rows = votes.values("candidate_id").annotate(
+        valid=Count("id", filter=Q(status=VoteStatus.VALID)),
+        quarantined=Count("id", filter=Q(status=VoteStatus.QUARANTINED)),
+    )
+    return {row["candidate_id"]: {"valid": row["valid"], "quarantined": row["quarantined"]} for row in rows}
+
+
+def _snapshot(campaign, rules, now=None):
+    """The latest published snapshot, publishing today's once its hour has passed."""
+    cutoff = rules.latest_snapshot_cutoff(now)
+    stage = campaign.stage(StageKind.VOTE)
+    if stage is None or cutoff.date() < stage.starts_on:
+        return None
+    found = VoteCountSnapshot.objects.filter(campaign=campaign, cutoff=cutoff).first()
+    if found is None:
+        counts = {str(k): v for k, v in _aggregate(campaign, before=cutoff).items()}
+        try:
+            with transaction.atomic():
+                found = VoteCountSnapshot.objects.create(campaign=campaign, cutoff=cutoff, counts=counts)
+        except IntegrityError:  # another request published it first
+            found = VoteCountSnapshot.objects.get(campaign=campaign, cutoff=cutoff)
+    return {int(k): v for k, v in found.counts.items()}
+
+
+def counts(campaign, *, now=None):
+    """{candidate id: {"valid": n, "quarantined": n}} for every votable candidate; None values while hidden."""
+    rules = rules_for(campaign)
+    ids = list(votable_candidates(campaign).values_list("pk", flat=True))
+    if rules.counts_display == CountsDisplay.LIVE:
+        found = _aggregate(campaign)
+    elif rules.counts_display == CountsDisplay.SNAPSHOT:
+        found = _snapshot(campaign, rules, now)
+    else:
+        found = None
+    if found is None:
+        return {pk: {"valid": None, "quarantined": None} for pk in ids}
+    return {pk: found.get(pk, {"valid": 0, "quarantined": 0}) for pk in ids}

@@ -123,6 +123,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction starts, not at its first write: a quota
     # count and the write it allows then run under one lock (services/quotas.py).
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    # WAL: readers never wait for the writer, so concurrent votes queue only behind
+    # each other (busy timeout, in milliseconds, as the sqlite3 `timeout` above).
+    DATABASES["default"]["OPTIONS"]["init_command"] = (
+        "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -159,6 +164,10 @@ PRIVACY_PREVIOUS_KEYS = [key for key in os.environ.get("PRIVACY_PREVIOUS_KEYS", 
 # How many reverse proxies append to X-Forwarded-For in front of the site
 # (0: trust REMOTE_ADDR). Used to tell visitors apart for rate limits.
 NUM_PROXIES = int(os.environ.get("NUM_PROXIES", "0"))
+
+# Sends the one-time codes of SMS-mode voting; the default writes them to the log
+# (masked phone) and is for development only: set a real gateway in production.
+SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "evaluation.services.sms.DevelopmentGateway")
 
 # Content-Security-Policy (portal/csp.py): no inline script or style on public
 # pages; report-only in the admin. CSP_FRAME_SRC lists video hosts for embeds.
@@ -277,4 +286,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The development SMS gateway's codes must reach the console (masked phone only).
+    "loggers": {"evaluation.sms": {"level": "INFO"}},
 }

@@ -52,7 +52,7 @@ def test_phone_visitor_votes_and_sees_the_count_change_in_place(live_server, pho
     assert phone.evaluate("window.notReloaded === true"), "the vote went through without a page load"
 
     phone.locator(f"#candidate-{wang.pk} .vote-form__button").click()
-    expect(live).to_contain_text("今天已为这位候选人投过票")
+    expect(live).to_contain_text("今天已为该候选人投过票")
     expect(count).to_have_text("1")
     assert serious_violations(phone) == []
 

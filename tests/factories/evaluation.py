@@ -122,6 +122,29 @@ def nomination_data(jurisdiction, **overrides):
     return NominationData(**values)
 
 
+CANDIDATE_SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏"
+CANDIDATE_GIVEN = ["建国", "秀英", "志强", "桂兰"]
+
+
+def make_candidates(campaign, jurisdiction, count, categories=("helping_others", "bravery", "honesty")):
+    """`count` accepted, consenting candidates (the intake service, then accepted directly)."""
+    from evaluation.models import Nomination
+    from evaluation.services import intake
+    from evaluation.workflows.nomination import Status
+
+    made = []
+    for i in range(count):
+        data = nomination_data(
+            jurisdiction,
+            nominee_name=CANDIDATE_SURNAMES[i % 30] + CANDIDATE_GIVEN[i // 30 % len(CANDIDATE_GIVEN)],
+            category=categories[i % len(categories)],
+            id_number=make_id_number(born=datetime.date(1960 + i % 30, 1 + i % 12, 1 + i % 27), seq=f"{300 + i:03d}"),
+        )
+        made.append(intake.submit(campaign, data, public=False)[0])
+    Nomination.objects.filter(pk__in=[n.pk for n in made]).update(status=Status.ACCEPTED, consent_given=True)
+    return list(Nomination.objects.filter(pk__in=[n.pk for n in made]).order_by("pk"))
+
+
 def make_candidate(campaign, jurisdiction, name, seq, *, status=None, consent=True, **overrides):
     """A nomination made a public candidate (accepted, consent given unless told otherwise)."""
     from evaluation.models import Nomination

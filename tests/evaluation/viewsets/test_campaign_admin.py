@@ -32,6 +32,10 @@ def campaign_post(**overrides):
         "stages-0-ORDER": "1",
         "stages-0-id": "",
         "stages-0-DELETE": "",
+        "voting_rules-TOTAL_FORMS": "0",
+        "voting_rules-INITIAL_FORMS": "0",
+        "voting_rules-MIN_NUM_FORMS": "0",
+        "voting_rules-MAX_NUM_FORMS": "1",
     }
     data.update(overrides)
     return data
@@ -48,6 +52,29 @@ def test_city_staff_create_a_campaign(client, staff):
     assert campaign.photo_formats == ["JPEG", "PNG"]
     stage = campaign.stages.get()
     assert (stage.kind, str(stage.starts_on), stage.enabled) == ("nomination", "2027-01-01", True)
+
+
+def test_city_staff_set_the_voting_rules_in_the_campaign(client, staff):
+    client.force_login(staff["city_staff"])
+    rules = {
+        "voting_rules-TOTAL_FORMS": "1",
+        "voting_rules-0-identity_mode": "sms",
+        "voting_rules-0-per_day_total": "5",
+        "voting_rules-0-per_category_per_day": "2",
+        "voting_rules-0-min_interval_seconds": "10",
+        "voting_rules-0-captcha_after": "3",
+        "voting_rules-0-counts_display": "snapshot",
+        "voting_rules-0-snapshot_hour": "20",
+        "voting_rules-0-id": "",
+        "voting_rules-0-DELETE": "",
+    }
+    response = client.post("/admin/snippets/evaluation/campaign/add/", campaign_post(**rules))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    saved = Campaign.objects.get().voting_rules.get()
+    assert (saved.identity_mode, saved.per_day_total, saved.captcha_after) == ("sms", 5, 3)
+    assert (saved.counts_display, saved.snapshot_hour) == ("snapshot", 20)
+    edit = client.get(f"/admin/snippets/evaluation/campaign/edit/{saved.campaign_id}/").content.decode()
+    assert "投票规则" in edit and "短信验证手机号" in edit
 
 
 def test_inconsistent_limits_are_refused_with_a_message(client, staff):

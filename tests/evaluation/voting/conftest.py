@@ -1,15 +1,43 @@
 import pytest
+from django.test import RequestFactory
 
 from evaluation.choices import StageKind
-from evaluation.workflows.nomination import Status
-from tests.factories.evaluation import CampaignFactory, make_candidate
-
-ORIGIN = "http://testserver"
+from evaluation.models import VotingRules
+from tests.factories.evaluation import CampaignFactory, build_jurisdictions, make_candidate, make_candidates
 
 
 @pytest.fixture
 def voting_campaign(db):
-    return CampaignFactory(stages=[StageKind.VOTE])
+    """A campaign in its vote stage with default rules (device mode, live counts, 10 a day)."""
+    campaign = CampaignFactory(stages=[StageKind.NOMINATION, StageKind.VOTE])
+    VotingRules.objects.create(campaign=campaign)
+    return campaign
+
+
+@pytest.fixture
+def candidates(voting_campaign):
+    places = build_jurisdictions()
+    return make_candidates(voting_campaign, places["hexi_street"], 6)
+
+
+@pytest.fixture
+def rf_request():
+    """A request from one client address (the address keys the per-client limits)."""
+
+    def make(address="203.0.113.7"):
+        request = RequestFactory().post("/", REMOTE_ADDR=address)
+        return request
+
+    return make
+
+
+def set_rules(campaign, **values):
+    VotingRules.objects.filter(campaign=campaign).update(**values)
+
+
+# ---- the public voting page (test_vote_page.py, test_comments.py) -----------------------------
+
+ORIGIN = "http://testserver"
 
 
 @pytest.fixture
@@ -22,7 +50,10 @@ def voting_page(home, voting_campaign):
 
 
 @pytest.fixture
-def candidates(voting_campaign, jurisdictions):
+def named_candidates(voting_campaign, jurisdictions):
+    """Three public candidates in different categories and districts, and one still under review."""
+    from evaluation.workflows.nomination import Status
+
     return {
         "wang": make_candidate(
             voting_campaign,

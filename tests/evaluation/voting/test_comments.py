@@ -10,8 +10,8 @@ from .conftest import ORIGIN, action_url
 
 
 @pytest.fixture
-def wang(candidates):
-    return candidates["wang"]
+def wang(named_candidates):
+    return named_candidates["wang"]
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def names(response):
     return {name for name in ["王秀英", "李建国", "张敏", "待审核者"] if name in content}
 
 
-def test_page_lists_accepted_candidates_with_filters_and_search(client, candidates, jurisdictions, list_url):
+def test_page_lists_accepted_candidates_with_filters_and_search(client, named_candidates, jurisdictions, list_url):
     assert names(client.get(list_url)) == {"王秀英", "李建国", "张敏"}
     assert names(client.get(list_url, {"category": "bravery"})) == {"李建国"}
     assert names(client.get(list_url, {"district": jurisdictions["hexi"].pk})) == {"王秀英"}
@@ -41,13 +41,15 @@ def test_long_lists_are_paginated(client, voting_campaign, jurisdictions, list_u
     assert first.count('class="vote-form"') == 12 and second.count('class="vote-form"') == 2
 
 
-def test_vote_without_javascript_counts_once_then_explains_the_refusal(client, voting_page, candidates, list_url):
-    wang = candidates["wang"]
+def test_vote_without_javascript_counts_once_then_explains_the_refusal(client, voting_page, named_candidates, list_url):
+    wang = named_candidates["wang"]
     response = client.post(vote_url(voting_page, wang), {"next": "list"}, HTTP_ORIGIN=ORIGIN)
     assert response.status_code == 302 and response["Location"].startswith(list_url + "?msg=")
     cookie = response.cookies[votes.cookie_name(voting_page.campaign)]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
-    assert vote_url(voting_page, candidates["li"]).startswith(cookie["path"]), "the browser sends it to every vote"
+    assert vote_url(voting_page, named_candidates["li"]).startswith(cookie["path"]), (
+        "the browser sends it to every vote"
+    )
     assert cookie["path"].startswith("/evaluation/campaigns/") and not list_url.startswith(cookie["path"])
 
     landed = client.get(response["Location"])
@@ -58,39 +60,39 @@ def test_vote_without_javascript_counts_once_then_explains_the_refusal(client, v
 
     again = client.post(vote_url(voting_page, wang), {"next": "list"}, HTTP_ORIGIN=ORIGIN, follow=True)
     content = again.content.decode()
-    assert "投票成功" not in content and "今天已为这位候选人投过票" in content
+    assert "投票成功" not in content and "今天已为该候选人投过票" in content
     cache.clear()
     assert votes.live_counts(voting_page.campaign)[wang.pk] == 1
 
 
-def test_vote_from_the_candidate_page_returns_there(client, voting_page, candidates):
-    li = candidates["li"]
+def test_vote_from_the_candidate_page_returns_there(client, voting_page, named_candidates):
+    li = named_candidates["li"]
     response = client.post(vote_url(voting_page, li), {"next": "candidate"}, HTTP_ORIGIN=ORIGIN)
     assert urlsplit(response["Location"]).path == f"{voting_page.url}candidates/{li.pk}/"
 
 
-def test_plain_form_needs_no_csrf_token_but_the_same_origin(voting_page, candidates, list_url):
+def test_plain_form_needs_no_csrf_token_but_the_same_origin(voting_page, named_candidates, list_url):
     from django.test import Client
 
     browser = Client(enforce_csrf_checks=True)
     page = browser.get(list_url).content.decode()
-    action = vote_url(voting_page, candidates["wang"])
+    action = vote_url(voting_page, named_candidates["wang"])
     assert f'action="{action}"' in page and "csrfmiddlewaretoken" not in page
     assert browser.post(action, HTTP_ORIGIN=ORIGIN).status_code == 302
     assert browser.post(action, HTTP_ORIGIN="https://evil.example").status_code == 403
-    assert browser.get(action)["Location"] == f"{voting_page.url}candidates/{candidates['wang'].pk}/vote/"
+    assert browser.get(action)["Location"] == f"{voting_page.url}candidates/{named_candidates['wang'].pk}/vote/"
 
 
-def test_votes_posted_from_another_site_are_refused(client, voting_page, candidates):
-    wang = candidates["wang"]
+def test_votes_posted_from_another_site_are_refused(client, voting_page, named_candidates):
+    wang = named_candidates["wang"]
     assert client.post(vote_url(voting_page, wang), HTTP_ORIGIN="https://evil.example").status_code == 403
     assert client.post(vote_url(voting_page, wang)).status_code == 403, "no Origin and no Referer"
     assert client.post(vote_url(voting_page, wang), HTTP_REFERER=ORIGIN + "/elsewhere/").status_code == 302
     assert votes.live_counts(voting_page.campaign)[wang.pk] == 1
 
 
-def test_javascript_vote_gets_json_with_the_new_count(client, voting_page, candidates):
-    url = vote_url(voting_page, candidates["zhang"])
+def test_javascript_vote_gets_json_with_the_new_count(client, voting_page, named_candidates):
+    url = vote_url(voting_page, named_candidates["zhang"])
     first = client.post(url, HTTP_ORIGIN=ORIGIN, HTTP_ACCEPT="application/json")
     assert first.status_code == 201
     assert first.json()["ok"] and first.json()["count"] == 1 and first.json()["receipt"]
@@ -99,27 +101,27 @@ def test_javascript_vote_gets_json_with_the_new_count(client, voting_page, candi
     assert second.json()["code"] == "already_counted" and "投过票" in second.json()["message"]
 
 
-def test_closed_vote_shows_no_button_and_refuses(client, voting_page, candidates, list_url):
+def test_closed_vote_shows_no_button_and_refuses(client, voting_page, named_candidates, list_url):
     voting_page.campaign.stages.filter(kind=StageKind.VOTE).update(enabled=False)
     assert 'class="vote-form"' not in client.get(list_url).content.decode()
-    followed = client.post(vote_url(voting_page, candidates["wang"]), HTTP_ORIGIN=ORIGIN, follow=True)
+    followed = client.post(vote_url(voting_page, named_candidates["wang"]), HTTP_ORIGIN=ORIGIN, follow=True)
     assert "不在投票时间内" in followed.content.decode()
 
 
-def test_pending_nominations_cannot_be_voted_for_or_viewed(client, voting_page, candidates):
-    pending = candidates["pending"]
+def test_pending_nominations_cannot_be_voted_for_or_viewed(client, voting_page, named_candidates):
+    pending = named_candidates["pending"]
     assert client.post(vote_url(voting_page, pending), HTTP_ORIGIN=ORIGIN).status_code == 404
     assert client.get(f"{voting_page.url}candidates/{pending.pk}/").status_code == 404
 
 
-def test_cached_page_is_shared_but_never_carries_a_visitors_message(client, voting_page, candidates, list_url):
+def test_cached_page_is_shared_but_never_carries_a_visitors_message(client, voting_page, named_candidates, list_url):
     settings.PAGE_CACHE_SECONDS = 300
     try:
         first = client.get(list_url)
         assert first["X-Page-Cache"] == "miss" and not first.cookies
         assert "Cookie" not in first.get("Vary", "")
 
-        voted = client.post(vote_url(voting_page, candidates["wang"]), {"next": "list"}, HTTP_ORIGIN=ORIGIN)
+        voted = client.post(vote_url(voting_page, named_candidates["wang"]), {"next": "list"}, HTTP_ORIGIN=ORIGIN)
         receipt_page = client.get(voted["Location"])
         assert "投票成功" in receipt_page.content.decode()
         assert "X-Page-Cache" not in receipt_page, "a page with a message is never stored"
@@ -137,15 +139,15 @@ def test_cached_page_is_shared_but_never_carries_a_visitors_message(client, voti
         settings.PAGE_CACHE_SECONDS = 0
 
 
-def test_forged_or_stale_messages_are_not_shown(client, voting_page, candidates, list_url):
+def test_forged_or_stale_messages_are_not_shown(client, voting_page, named_candidates, list_url):
     assert "vote-flash" not in client.get(list_url, {"msg": "投票成功！伪造的消息"}).content.decode()
-    token = votes.flash_token(ok=True, message="投票成功！旧消息", candidate_id=candidates["wang"].pk)
+    token = votes.flash_token(ok=True, message="投票成功！旧消息", candidate_id=named_candidates["wang"].pk)
     signed, _ = token.rsplit(":", 1)
     assert "旧消息" not in client.get(list_url, {"msg": signed + ":AAAAAA"}).content.decode()
 
 
-def test_counts_feed_follows_new_votes_within_its_cache_window(client, voting_page, candidates, list_url):
-    wang = candidates["wang"]
+def test_counts_feed_follows_new_votes_within_its_cache_window(client, voting_page, named_candidates, list_url):
+    wang = named_candidates["wang"]
     feed = list_url + "counts/"
     before = client.get(feed)
     assert before["Cache-Control"] == f"public, max-age={votes.COUNTS_CACHE_SECONDS}"
@@ -194,8 +196,8 @@ def test_candidate_page_has_story_share_link_and_qr_code_but_nothing_private(
     assert_strict(list_page, "candidates/")
 
 
-def test_share_link_and_qr_code_leave_out_the_message(client, voting_page, candidates):
-    wang = candidates["wang"]
+def test_share_link_and_qr_code_leave_out_the_message(client, voting_page, named_candidates):
+    wang = named_candidates["wang"]
     response = client.post(vote_url(voting_page, wang), {"next": "candidate"}, HTTP_ORIGIN=ORIGIN, follow=True)
     content = response.content.decode()
     assert "投票成功" in content
@@ -204,14 +206,14 @@ def test_share_link_and_qr_code_leave_out_the_message(client, voting_page, candi
 
 
 @pytest.mark.parametrize("suffix", ["candidates/", "candidates/counts/"])
-def test_voting_pages_read_no_cookie_and_set_none(client, voting_page, candidates, suffix):
+def test_voting_pages_read_no_cookie_and_set_none(client, voting_page, named_candidates, suffix):
     client.cookies[votes.cookie_name(voting_page.campaign)] = "some-token"
     response = client.get(voting_page.url + suffix)
     assert response.status_code == 200 and not response.cookies
     assert "Cookie" not in response.get("Vary", "")
 
 
-def test_page_cache_keeps_the_counts_feed_only_for_its_few_seconds(client, voting_page, candidates, monkeypatch):
+def test_page_cache_keeps_the_counts_feed_only_for_its_few_seconds(client, voting_page, named_candidates, monkeypatch):
     from portal import cache as page_cache
 
     stored = {}
