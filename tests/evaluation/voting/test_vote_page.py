@@ -232,3 +232,26 @@ def test_page_cache_keeps_the_counts_feed_only_for_its_few_seconds(client, votin
     finally:
         settings.PAGE_CACHE_SECONDS = 0
     assert stored == {"application/json": votes.COUNTS_CACHE_SECONDS, "text/html; charset=utf-8": 300}
+
+
+def test_after_the_captcha_threshold_the_vote_asks_for_a_captcha_on_its_own_page(
+    client, voting_page, voting_campaign, named_candidates
+):
+    from evaluation.public import captcha
+
+    from .conftest import set_rules
+
+    set_rules(voting_campaign, captcha_after=1)
+    client.post(vote_url(voting_page, named_candidates["wang"]), HTTP_ORIGIN=ORIGIN)
+    li = named_candidates["li"]
+    asked = client.post(vote_url(voting_page, li), {"next": "list"}, HTTP_ORIGIN=ORIGIN, follow=True)
+    assert asked.redirect_chain[-1][0].startswith(f"{voting_page.url}candidates/{li.pk}/vote/?msg=")
+    content = asked.content.decode()
+    assert "请先输入图片验证码" in content and 'name="captcha_answer"' in content
+    assert asked["Cache-Control"] == "private, no-store"
+
+    token = asked.context["captcha_token"]
+    answer = {"captcha_key": token, "captcha_answer": captcha.answer_for(token), "next": "candidate"}
+    done = client.post(vote_url(voting_page, li), answer, HTTP_ORIGIN=ORIGIN, follow=True)
+    assert "投票成功" in done.content.decode()
+    assert votes.live_counts(voting_campaign)[li.pk] == 1
