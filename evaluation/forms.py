@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from evaluation.choices import Gender, NominationChannel, NominationMethod
-from evaluation.models import Jurisdiction
+from evaluation.models import Comment, Jurisdiction
 from evaluation.public import captcha
 from evaluation.services import intake
 from evaluation.validators import validate_phone
@@ -157,3 +157,29 @@ class ReviewForm(forms.Form):
     override_reason = forms.CharField(
         label="部门意见缺失或有异议时的说明", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class CommentForm(CaptchaMixin, forms.Form):
+    """A visitor's comment on a candidate (评议留言); the captcha is asked on submission."""
+
+    body = forms.CharField(
+        label="留言内容",
+        max_length=Comment.BODY_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=f"不超过{Comment.BODY_MAX_CHARS}字，审核通过后公开显示。",
+        error_messages={"required": "请填写留言内容。"},
+    )
+    display_name = forms.CharField(label="署名", max_length=20, required=False, help_text="可不填，默认显示为“网友”。")
+
+    field_order = ["body", "display_name", "captcha_key", "captcha_answer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["captcha_key"].required = False
+        self.fields["captcha_answer"].required = False
+
+    def clean(self):
+        if not self.data.get("captcha_key") or not (self.data.get("captcha_answer") or "").strip():
+            self.add_error("captcha_answer", "请输入图片中的验证码后提交。")
+            return forms.Form.clean(self)
+        return super().clean()

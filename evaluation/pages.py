@@ -1,14 +1,17 @@
-"""The campaign's public page (routable: overview, nominate, status lookup, candidates).
+"""The campaign's public page (routable: overview, nominate, status lookup, candidates and votes, comments).
 
 It lives beside the models rather than among them because its sub-views need forms and
 services, and models never import those. `EvaluationConfig.ready()` imports this module.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
-from django.shortcuts import redirect
+from django.http import HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.panels import FieldPanel
@@ -17,10 +20,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from evaluation.choices import StageKind
-from evaluation.forms import NominationForm, StatusLookupForm
-from evaluation.models import Nomination, NominationPhoto
-from evaluation.public import captcha, throttle
-from evaluation.services import intake
+from evaluation.forms import CommentForm, NominationForm, StatusLookupForm
+from evaluation.models import Comment, Nomination
+from evaluation.public import captcha, throttle, votes
+from evaluation.public.candidates import attach_counts, attach_public_details, candidate_listing
+from evaluation.services import comments, intake, voting
 from evaluation.workflows.nomination import RECEIVED_LABEL, Status
 
 
@@ -127,18 +131,175 @@ class CampaignPage(RoutablePageMixin, Page):
         response["Cache-Control"] = "private, no-store"
         return response
 
+    # -- public vote (网络投票) and comments (评议留言) -------------------------------------
+    # The list and candidate pages are shared by every anonymous visitor through the page
+    # cache: they read no cookie or session. Per-visitor results come back in a signed URL
+    # parameter, and pages showing one are private.
+
+    def _candidate(self, pk):
+        return get_object_or_404(Nomination.objects.candidates(self.campaign).select_related("jurisdiction"), pk=pk)
+
+    def _with_flash(self, request, template, **extra):
+        flash = votes.read_flash(request)
+        response = self._render(request, template, flash=flash, vote_open=self._vote_open(), **extra)
+        if request.GET.get(votes.FLASH_PARAM):
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def _vote_open(self):
+        return self.campaign.stage_is_open(StageKind.VOTE)
+
     @path("candidates/")
     def candidates(self, request):
-        # Only the published copies: the uploads themselves are private files.
-        published = NominationPhoto.objects.filter(public_image__isnull=False).select_related("public_image")
-        candidates = (
-            Nomination.objects.filter(campaign=self.campaign, status=Status.ACCEPTED, consent_given=True)
-            .select_related("jurisdiction")
-            .prefetch_related(Prefetch("photos", queryset=published.order_by("pk"), to_attr="public_photos"))
-            .order_by("category", "nominee_name")
-        )
-        return self._render(request, "evaluation/campaign_candidates.html", candidates=candidates)
+        listing = candidate_listing(self.campaign, request.GET)
+        attach_counts(listing["candidates"], votes.live_counts(self.campaign))
+        return self._with_flash(request, "evaluation/campaign_candidates.html", **listing)
 
+    @path("candidates/counts/")
+    def candidate_counts(self, request):
+        counts = votes.live_counts(self.campaign)
+        response = JsonResponse({str(pk): valid for pk, valid in counts.items()})
+        response["Cache-Control"] = f"public, max-age={votes.COUNTS_CACHE_SECONDS}"
+        return response
+
+    @path("candidates/<int:pk>/")
+    def candidate(self, request, pk):
+        candidate = self._candidate(pk)
+        attach_public_details([candidate])
+        attach_counts([candidate], votes.live_counts(self.campaign))
+        return self._with_flash(
+            request,
+            "evaluation/campaign_candidate.html",
+            candidate=candidate,
+            comments=candidate.comments.visible().order_by("created_at"),
+            comment_form=CommentForm(),
+            share_url=request.build_absolute_uri(request.path),
+        )
+
+    # The POSTs of vote, comment and report_comment arrive through evaluation.public.views.campaign_action.
+
+    @path("candidates/<int:pk>/vote/")
+    def vote(self, request, pk):
+        candidate = self._candidate(pk)
+        wants_json = "application/json" in request.headers.get("Accept", "")
+        if request.method != "POST":
+            return self._private(
+                request,
+                "evaluation/campaign_vote_confirm.html",
+                candidate=candidate,
+                flash=votes.read_flash(request),
+                captcha_token=captcha.issue(request),
+            )
+        if not votes.same_origin(request):
+            return _forbidden(wants_json)
+        token = None
+        try:
+            voter, token = votes.voter_for(request, self.campaign)
+            result = voting.cast(
+                self.campaign,
+                candidate.pk,
+                voter,
+                request=request,
+                captcha_key=request.POST.get("captcha_key", ""),
+                captcha_answer=request.POST.get("captcha_answer", ""),
+            )
+        except voting.VoteRefused as refusal:
+            ok, message, receipt, status = False, refusal.message, "", refusal.http_status
+            code = refusal.code
+        else:
+            ok, receipt, status, code = True, result.receipt, 201, "counted"
+            message = f"投票成功！您为{candidate.nominee_name}投了一票，凭证号：{receipt}"
+        if wants_json:
+            count = voting.counts(self.campaign).get(candidate.pk, {"valid": 0})["valid"] if ok else None
+            body = {"ok": ok, "code": code, "message": message, "receipt": receipt, "count": count}
+            if code in CAPTCHA_CODES:
+                body["confirm_url"] = f"{self.url}candidates/{candidate.pk}/vote/"
+            response = JsonResponse(body, status=status)
+        else:
+            back = self.url + (
+                f"candidates/{candidate.pk}/" if request.POST.get("next") == "candidate" else "candidates/"
+            )
+            if code in CAPTCHA_CODES:
+                back = f"{self.url}candidates/{candidate.pk}/vote/"
+            flash = votes.flash_token(ok=ok, message=message, candidate_id=candidate.pk, receipt=receipt)
+            response = redirect(f"{back}?{urlencode({votes.FLASH_PARAM: flash})}#vote-message")
+        if token:
+            # Sent back only to this page's vote actions, where it is read.
+            action_prefix = reverse("evaluation:campaign_action", args=[self.pk, "vote", candidate.pk]).rsplit("/", 2)[
+                0
+            ]
+            votes.set_voter_cookie(response, self.campaign, token, action_prefix + "/")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @path("candidates/<int:pk>/comment/")
+    def comment(self, request, pk):
+        candidate = self._candidate(pk)
+        form = CommentForm(request.POST if request.method == "POST" else None)
+        if form.is_bound:
+            if not votes.same_origin(request):
+                return _forbidden(False)
+            if not throttle.allow(request, "comment"):
+                form.is_valid()
+                form.add_error(None, throttle.MESSAGE)
+            elif form.is_valid():
+                try:
+                    comments.submit(
+                        candidate,
+                        body=form.cleaned_data["body"],
+                        display_name=form.cleaned_data["display_name"],
+                        request=request,
+                    )
+                except comments.CommentRefused as refusal:
+                    form.add_error("body", refusal.message)
+                else:
+                    message = "留言已提交，审核通过后将显示在页面上。"
+                    flash = votes.flash_token(ok=True, message=message, candidate_id=candidate.pk)
+                    return redirect(
+                        f"{self.url}candidates/{candidate.pk}/?{urlencode({votes.FLASH_PARAM: flash})}#vote-message"
+                    )
+        return self._private(
+            request,
+            "evaluation/campaign_comment.html",
+            candidate=candidate,
+            form=form,
+            captcha_token=captcha.issue(request),
+        )
+
+    @path("comments/<int:pk>/report/")
+    def report_comment(self, request, pk):
+        found = get_object_or_404(
+            Comment.objects.visible().filter(candidate__in=Nomination.objects.candidates(self.campaign)), pk=pk
+        )
+        if request.method != "POST":
+            return redirect(f"{self.url}candidates/{found.candidate_id}/")
+        if not votes.same_origin(request):
+            return _forbidden(False)
+        if throttle.allow(request, "comment_report"):
+            comments.report(found)
+            message = "感谢您的举报，我们会尽快核实处理。"
+        else:
+            message = throttle.MESSAGE
+        flash = votes.flash_token(ok=True, message=message, candidate_id=found.candidate_id)
+        return redirect(
+            f"{self.url}candidates/{found.candidate_id}/?{urlencode({votes.FLASH_PARAM: flash})}#vote-message"
+        )
+
+    def _private(self, request, template, **extra):
+        response = self._render(request, template, **extra)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+def _forbidden(wants_json):
+    message = "请从本站页面提交。"
+    if wants_json:
+        return JsonResponse({"ok": False, "code": "cross_site", "message": message}, status=403)
+    return HttpResponseForbidden(message, content_type="text/plain; charset=utf-8")
+
+
+# Refusals that a captcha answered on the vote's own page resolves.
+CAPTCHA_CODES = ("captcha_required", "captcha_invalid")
 
 STATUS_STEPS = [
     (Status.PENDING_GRASSROOTS, "基层审核"),

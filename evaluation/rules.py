@@ -122,6 +122,10 @@ def can_manage_campaigns(user):
     return is_city_staff(user)
 
 
+def can_moderate_comments(user):
+    return is_city_staff(user)
+
+
 def can_manage_reserve(user):
     return is_city_staff(user)
 

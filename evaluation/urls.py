@@ -7,6 +7,7 @@ app_name = "evaluation"
 
 urlpatterns = [
     path("captcha/<str:token>.png", views.captcha_image, name="captcha"),
+    path("campaigns/<int:page_id>/<str:action>/<int:pk>/", views.campaign_action, name="campaign_action"),
     path("files/photos/<int:pk>/", private_files.NominationPhotoView.as_view(), name="photo"),
     path(
         "files/submissions/<int:pk>/",

@@ -14,6 +14,7 @@ responses say `Vary: Cookie` so browsers and proxies keep the modes apart too.
 """
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -51,6 +52,12 @@ def _cacheable_request(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+def _max_age(response):
+    """The response's own max-age, if it sets one (a JSON feed of live counts sets a few seconds)."""
+    found = re.search(r"max-age=(\d+)", response.get("Cache-Control", ""))
+    return int(found.group(1)) if found else None
+
+
 def _cacheable_response(response):
     if response.status_code != 200 or response.streaming:
         return False
@@ -79,6 +86,9 @@ class AnonymousPageCacheMiddleware:
                 response = response.render()
             response["X-Page-Cache"] = "miss"
             patch_vary_headers(response, ("Cookie",))
+            max_age = _max_age(response)
             response.setdefault("Cache-Control", f"public, max-age={min(seconds, 60)}")
-            cache.set(key, response, seconds)
+            timeout = seconds if max_age is None else min(seconds, max_age)
+            if timeout > 0:
+                cache.set(key, response, timeout)
         return response

@@ -2,6 +2,7 @@
 
 from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
+from .comments import Comment, CommentStatus, SensitiveWord, WordLevel
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
@@ -13,6 +14,8 @@ from .votes import SmsCode, Vote, VoteCountSnapshot, Voter, VotingRules
 __all__ = [
     "Campaign",
     "CampaignStage",
+    "Comment",
+    "CommentStatus",
     "DepartmentOpinion",
     "HeldTitle",
     "Jurisdiction",
@@ -26,10 +29,12 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "ReserveEntry",
+    "SensitiveWord",
     "SmsCode",
     "StaffProfile",
     "Vote",
     "VoteCountSnapshot",
     "Voter",
     "VotingRules",
+    "WordLevel",
 ]

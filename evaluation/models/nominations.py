@@ -23,6 +23,10 @@ def new_tracking_number():
 
 
 class NominationQuerySet(models.QuerySet):
+    def candidates(self, campaign):
+        """The campaign's public candidates: accepted, and the nominee agreed to publication."""
+        return self.filter(campaign=campaign, status=Status.ACCEPTED, consent_given=True)
+
     def in_jurisdiction(self, jurisdiction):
         """Nominations handled in `jurisdiction` or anywhere below it."""
         return self.filter(jurisdiction__path__startswith=jurisdiction.path)

@@ -12,6 +12,8 @@ LIMITS = {
     "nominate": (10, 3600),
     "status": (30, 600),
     "captcha": (30, 600),
+    "comment": (5, 600),
+    "comment_report": (20, 3600),
     # Public voting: anonymous device voters issued and SMS codes requested per client.
     "voter": (60, 600),
     "sms": (10, 3600),

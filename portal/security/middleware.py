@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -44,6 +45,8 @@ class TwoFactorMiddleware:
     @staticmethod
     def pending_step(request):
         """'verify', 'enrol' or None for this request's user."""
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None  # no one is signed in; leave the session untouched (no Vary: Cookie)
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None

@@ -164,3 +164,16 @@ def make_candidates(campaign, jurisdiction, count, categories=("helping_others",
         made.append(intake.submit(campaign, data, public=False)[0])
     Nomination.objects.filter(pk__in=[n.pk for n in made]).update(status=Status.ACCEPTED, consent_given=True)
     return list(Nomination.objects.filter(pk__in=[n.pk for n in made]).order_by("pk"))
+
+
+def make_candidate(campaign, jurisdiction, name, seq, *, status=None, consent=True, **overrides):
+    """A nomination made a public candidate (accepted, consent given unless told otherwise)."""
+    from evaluation.models import Nomination
+    from evaluation.services import intake
+    from evaluation.workflows.nomination import Status
+
+    data = nomination_data(jurisdiction, nominee_name=name, id_number=make_id_number(seq=seq), **overrides)
+    nomination = intake.submit(campaign, data, public=False)[0]
+    Nomination.objects.filter(pk=nomination.pk).update(status=status or Status.ACCEPTED, consent_given=consent)
+    nomination.refresh_from_db()
+    return nomination
