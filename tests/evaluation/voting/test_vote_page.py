@@ -119,7 +119,6 @@ def test_cached_page_is_shared_but_never_carries_a_visitors_message(client, voti
     try:
         first = client.get(list_url)
         assert first["X-Page-Cache"] == "miss" and not first.cookies
-        assert "Cookie" not in first.get("Vary", "")
 
         voted = client.post(vote_url(voting_page, named_candidates["wang"]), {"next": "list"}, HTTP_ORIGIN=ORIGIN)
         receipt_page = client.get(voted["Location"])
