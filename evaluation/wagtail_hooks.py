@@ -6,7 +6,7 @@ from evaluation import rules
 from evaluation.services.audit import LOG_ACTIONS
 from evaluation.viewsets import import_menu  # noqa: F401  (organisation import screens register their hooks)
 from evaluation.viewsets.access import private_access_viewset
-from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction, SensitiveWordViewSet
+from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction
 from evaluation.viewsets.dashboard import NominationCountsPanel
 from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.reserve import reserve_viewset
@@ -29,7 +29,6 @@ class EvaluationGroup(ViewSetGroup):
         CampaignViewSet,
         reserve_viewset,
         CommentViewSet,
-        SensitiveWordViewSet,
         SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
         JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),

@@ -14,20 +14,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SensitiveWord',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('word', models.CharField(max_length=50, unique=True, verbose_name='敏感词')),
-                ('level', models.CharField(choices=[('block', '禁止'), ('flag', '提示')], default='flag', max_length=10, verbose_name='级别')),
-                ('note', models.CharField(blank=True, max_length=100, verbose_name='备注')),
-            ],
-            options={
-                'verbose_name': '敏感词',
-                'verbose_name_plural': '敏感词',
-                'ordering': ['word'],
-            },
-        ),
-        migrations.CreateModel(
             name='Comment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),

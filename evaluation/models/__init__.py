@@ -2,7 +2,7 @@
 
 from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
-from .comments import Comment, CommentStatus, SensitiveWord, WordLevel
+from .comments import Comment, CommentStatus
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
@@ -29,12 +29,10 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "ReserveEntry",
-    "SensitiveWord",
     "SmsCode",
     "StaffProfile",
     "Vote",
     "VoteCountSnapshot",
     "Voter",
     "VotingRules",
-    "WordLevel",
 ]

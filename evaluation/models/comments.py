@@ -60,24 +60,3 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.display_name or self.DEFAULT_NAME}：{self.body[:20]}"
-
-
-class WordLevel(models.TextChoices):
-    BLOCK = "block", "禁止"
-    FLAG = "flag", "提示"
-
-
-class SensitiveWord(models.Model):
-    """A word that refuses a comment (禁止) or holds it for a moderator's attention (提示)."""
-
-    word = models.CharField("敏感词", max_length=50, unique=True)
-    level = models.CharField("级别", max_length=10, choices=WordLevel.choices, default=WordLevel.FLAG)
-    note = models.CharField("备注", max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = "敏感词"
-        verbose_name_plural = "敏感词"
-        ordering = ["word"]
-
-    def __str__(self):
-        return f"{self.word}（{self.get_level_display()}）"

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 
-from evaluation.models import Comment, CommentStatus, SensitiveWord, WordLevel
+from evaluation.models import Comment, CommentStatus
 from evaluation.public.throttle import client_group
+from portal import content_check
 from portal.security.addresses import client_address
 
 DEFAULT_REPORT_THRESHOLD = 3
@@ -37,11 +38,11 @@ class WordCheck:
 
 def check_words(text):
     """The listed words found in `text`: 禁止 ones refuse it, 提示 ones hold it for a moderator."""
-    lowered = text.lower()
-    found = [(w.word, w.level) for w in SensitiveWord.objects.all() if w.word and w.word.lower() in lowered]
+    # The site's one content check (portal/content_check.py): the same 敏感词 list as the pages'.
+    found = content_check.check_text(text)
     return WordCheck(
-        blocked=[word for word, level in found if level == WordLevel.BLOCK],
-        flagged=[word for word, level in found if level == WordLevel.FLAG],
+        blocked=[finding.text for finding in found if finding.forbidden],
+        flagged=[finding.text for finding in found if not finding.forbidden],
     )
 
 

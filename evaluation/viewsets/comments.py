@@ -7,14 +7,13 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from evaluation import rules
-from evaluation.models import Comment, SensitiveWord
+from evaluation.models import Comment
 from evaluation.permissions import RulePolicy
 from evaluation.services import comments
 
 register_permission_policy(
     Comment, RulePolicy(Comment, rules.can_moderate_comments, actions=("change", "delete", "view")), exact_class=True
 )
-register_permission_policy(SensitiveWord, RulePolicy(SensitiveWord, rules.can_moderate_comments), exact_class=True)
 
 
 class CommentViewSet(SnippetViewSet):
@@ -37,18 +36,6 @@ class CommentViewSet(SnippetViewSet):
     form_fields = ["status", "display_name", "body"]
     copy_view_enabled = False
     inspect_view_enabled = True
-
-
-class SensitiveWordViewSet(SnippetViewSet):
-    model = SensitiveWord
-    icon = "warning"
-    menu_label = "敏感词"
-    list_display = ["word", Column("level", label="级别", accessor="get_level_display"), "note"]
-    list_filter = ["level"]
-    search_fields = ["word", "note"]
-    search_backend_name = None
-    form_fields = ["word", "level", "note"]
-    copy_view_enabled = False
 
 
 class ModerateBulkAction(SnippetBulkAction):
