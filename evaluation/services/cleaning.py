@@ -24,6 +24,7 @@ from evaluation.validators import (
     validate_id_number,
     validate_phone,
 )
+from portal import content_check
 
 NAME_RE = re.compile(r"^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$")
 NON_FIELD = "__all__"
@@ -257,6 +258,12 @@ def clean(
             check_story(campaign, text["story"])
         except ValidationError as exc:
             fail("story", *exc.messages)
+    # The site's one content check (the 敏感词 list editors keep for pages): a 禁止 word refuses
+    # the field; 提示 words are for reviewers and do not stop a nomination.
+    free_text = {name: text[name] for name in ("nominee_name", "unit", "story", "nominator_name")}
+    for finding in content_check.check_fields(free_text):
+        if finding.forbidden:
+            fail(finding.path, f"{LABELS[finding.path]}含有不允许使用的词语“{finding.text}”，请修改。")
     if text["nominator_name"] and not 2 <= len(text["nominator_name"]) <= 30:
         fail("nominator_name", "推荐人姓名应为2至30个字。")
     phone = ""

@@ -264,3 +264,21 @@ def test_eligibility_is_not_answered_before_the_captcha_is_solved(client, settin
     response = client.post("/api/v1/nominations", data)
     assert response.status_code == 400
     assert response.json()["errors"] == {"captcha_answer": ["验证码不正确或已过期，请重新输入。"]}
+
+
+@pytest.mark.django_db
+def test_a_forbidden_word_in_the_story_is_refused_a_notice_word_is_not(campaign, jurisdictions):
+    from evaluation.services import intake
+    from portal.choices import CheckLevel
+    from portal.models import WordRule
+    from tests.factories.evaluation import nomination_raw
+
+    WordRule.objects.create(word="刷票代投", level=CheckLevel.FORBIDDEN)
+    WordRule.objects.create(word="红包", level=CheckLevel.NOTICE)
+    raw = nomination_raw(jurisdictions["hexi"])
+    raw["story"] = raw["story"] + "另外可以刷票代投。"
+    with pytest.raises(intake.NominationInvalid) as refused:
+        intake.clean(campaign, raw)
+    assert refused.value.errors == {"story": ["主要事迹含有不允许使用的词语“刷票代投”，请修改。"]}
+    raw["story"] = raw["story"].replace("刷票代投", "红包")
+    assert intake.clean(campaign, raw).story.endswith("另外可以红包。")
