@@ -6,6 +6,7 @@ from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .reserve import ReserveEntry
+from .scoring import ShortlistEntry
 from .submissions import OrganisationSubmission
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "ReserveEntry",
+    "ShortlistEntry",
     "StaffProfile",
 ]
