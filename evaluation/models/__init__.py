@@ -3,17 +3,27 @@
 from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
 from .events import NominationEvent
+from .experts import Expert, ExpertDraw
+from .inspections import Inspection, InspectionPhoto
 from .jurisdictions import Jurisdiction, StaffProfile
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .reserve import ReserveEntry
-from .scoring import ShortlistEntry
+from .scoring import ConflictDeclaration, Criterion, ExpertReviewSettings, ExpertScore, Rubric, ShortlistEntry
 from .submissions import OrganisationSubmission
 
 __all__ = [
     "Campaign",
     "CampaignStage",
+    "ConflictDeclaration",
+    "Criterion",
     "DepartmentOpinion",
+    "Expert",
+    "ExpertDraw",
+    "ExpertReviewSettings",
+    "ExpertScore",
     "HeldTitle",
+    "Inspection",
+    "InspectionPhoto",
     "Jurisdiction",
     "Nomination",
     "NominationEvent",
@@ -22,6 +32,7 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "ReserveEntry",
+    "Rubric",
     "ShortlistEntry",
     "StaffProfile",
 ]
