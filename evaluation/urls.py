@@ -8,6 +8,7 @@ app_name = "evaluation"
 urlpatterns = [
     path("captcha/<str:token>.png", views.captcha_image, name="captcha"),
     path("files/photos/<int:pk>/", private_files.NominationPhotoView.as_view(), name="photo"),
+    path("files/inspections/<int:pk>/", private_files.InspectionPhotoView.as_view(), name="inspection_photo"),
     path(
         "files/submissions/<int:pk>/",
         private_files.SubmissionDocumentView.as_view(),

@@ -7,6 +7,14 @@ from evaluation.services.audit import LOG_ACTIONS
 from evaluation.viewsets import import_menu  # noqa: F401  (organisation import screens register their hooks)
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.dashboard import NominationCountsPanel
+from evaluation.viewsets.experts import (
+    expert_review_viewset,
+    expert_viewset,
+    inspection_viewset,
+    my_review_viewset,
+    review_settings_viewset,
+    rubric_viewset,
+)
 from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (
@@ -27,6 +35,11 @@ class EvaluationGroup(ViewSetGroup):
         nomination_viewset,
         CampaignViewSet,
         reserve_viewset,
+        expert_review_viewset,
+        expert_viewset,
+        review_settings_viewset,
+        rubric_viewset,
+        inspection_viewset,
         SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
         JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),
@@ -38,6 +51,11 @@ class EvaluationGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_evaluation_viewsets():
     return EvaluationGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_my_review():
+    return my_review_viewset
 
 
 @hooks.register("construct_homepage_panels")
