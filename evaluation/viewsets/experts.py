@@ -419,8 +419,6 @@ class CampaignReviewView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView
                         for s in report.scenarios
                     ],
                 )
-            except ValidationError as exc:
-                context["report_error"] = "；".join(exc.messages)
         return context
 
     def post(self, request, *args, **kwargs):
