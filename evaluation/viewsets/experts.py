@@ -136,6 +136,16 @@ class InspectionCreateView(generic.CreateView):
             return self.form_invalid(form)
 
 
+class InspectionEditForm(WagtailAdminModelForm):
+    """A verdict other than 待定 needs the findings it rests on."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("verdict") not in (None, "pending") and not (cleaned.get("findings") or "").strip():
+            self.add_error("findings", "作出考察结论前，请填写考察情况。")
+        return cleaned
+
+
 class InspectionEditView(generic.EditView):
     def save_instance(self):
         previous = Inspection.objects.get(pk=self.object.pk)
@@ -145,13 +155,6 @@ class InspectionEditView(generic.EditView):
                 instance, actor=self.request.user, findings=instance.findings, verdict=instance.verdict
             )
         return instance
-
-    def form_valid(self, form):
-        data = form.cleaned_data
-        if data.get("verdict") not in (None, "pending") and not (data.get("findings") or "").strip():
-            form.add_error("findings", "作出考察结论前，请填写考察情况。")
-            return self.form_invalid(form)
-        return super().form_valid(form)
 
 
 class InspectionInspectView(generic.InspectView):
@@ -187,7 +190,8 @@ class InspectionViewSet(ModelViewSet):
             FieldPanel("inspectors"),
             FieldPanel("findings"),
             InlinePanel("photos", label="考察照片"),
-        ]
+        ],
+        base_form_class=InspectionEditForm,
     )
 
 
@@ -237,7 +241,7 @@ class DeclarationForm(forms.Form):
 
 def score_form_class(rubric):
     fields = {
-        f"c{c.pk}": forms.IntegerField(
+        f"criterion_{c.pk}": forms.IntegerField(
             label=f"{c.name}（权重{c.weight}%）",
             min_value=0,
             max_value=CRITERION_MAX_POINTS,
@@ -308,7 +312,7 @@ class CandidateReviewView(ExpertOnlyMixin, WagtailAdminTemplateMixin, TemplateVi
                 form = score_form_class(scoring.rubric_for(self.draw.campaign))(request.POST)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(form=form))
-                points = {int(k[1:]): v for k, v in form.cleaned_data.items() if k.startswith("c")}
+                points = {int(k.split("_")[1]): v for k, v in form.cleaned_data.items() if k.startswith("criterion_")}
                 scoring.submit_score(
                     self.draw,
                     actor=request.user,
