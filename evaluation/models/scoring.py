@@ -143,7 +143,10 @@ class ConflictDeclaration(models.Model):
 
 
 class ExpertScore(models.Model):
-    """A submitted score: points per criterion and the weighted total (0–100). Never changed once saved."""
+    """A submitted score: points per criterion and the weighted total (0–100).
+
+    Never changed once saved: save() and delete() refuse, and a trigger refuses UPDATE (migration 0011).
+    """
 
     draw = models.ForeignKey(
         "evaluation.ExpertDraw", verbose_name="抽取轮次", on_delete=models.PROTECT, related_name="scores"

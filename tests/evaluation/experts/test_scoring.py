@@ -4,6 +4,7 @@ import sys
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, transaction
 from wagtail.models import ModelLogEntry
 
 from evaluation.choices import AffiliationType, Role
@@ -52,6 +53,9 @@ def test_weighted_total_and_a_submitted_score_is_locked(panel, rubric):
         saved.save()
     with pytest.raises(ValueError):
         saved.delete()
+    # Even a bulk UPDATE that bypasses the model is refused by the database.
+    with pytest.raises(DatabaseError), transaction.atomic():
+        ExpertScore.objects.filter(pk=saved.pk).update(total=100)
     assert ExpertScore.objects.get(pk=saved.pk).total == 72
     assert NominationEvent.objects.filter(nomination=candidates[0], action="scored").exists()
 
