@@ -119,8 +119,17 @@ class InspectionAddForm(WagtailAdminModelForm):
 
 
 class InspectionCreateView(generic.CreateView):
+    """Only shortlisted candidates can be inspected; findings and photos come with the edit form."""
+
+    def get_panel(self):
+        panel = ObjectList(
+            [FieldPanel("entry"), FieldPanel("scheduled_on"), FieldPanel("inspectors")],
+            base_form_class=InspectionAddForm,
+        )
+        return panel.bind_to_model(Inspection)
+
     def get_form_class(self):
-        return InspectionAddForm
+        return self.panel.get_form_class()
 
     def save_instance(self):
         data = self.form.cleaned_data

@@ -185,3 +185,35 @@ def test_inspection_assigned_recorded_and_photos_private(client, campaign, juris
     client.force_login(expert_user)
     assert client.get(url).status_code == 404
     assert refused(client.get(reverse("evaluation_inspections:index")))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["evaluation_experts", "evaluation_review_settings", "evaluation_rubrics", "evaluation_inspections"]
+)
+def test_city_staff_reach_the_pool_settings_rubric_and_inspection_screens(client, pool, city_staff, name):
+    client.force_login(city_staff)
+    assert client.get(reverse(f"{name}:index")).status_code == 200
+    assert client.get(reverse(f"{name}:add")).status_code == 200
+    assert client.get(reverse("evaluation_expert_review:index")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_review_settings_refuse_a_quota_outside_20_to_40(client, campaign, city_staff):
+    client.force_login(city_staff)
+    data = {
+        "campaign": campaign.pk,
+        "expert_weight": "70",
+        "vote_weight": "30",
+        "vote_transform": "log",
+        "vote_cap": "1000",
+        "honouree_quota": "45",
+        "panel_size": "7",
+        "max_per_type": "2",
+    }
+    response = client.post(reverse("evaluation_review_settings:add"), data)
+    assert response.status_code == 200
+    assert "40" in response.content.decode()
+    data["honouree_quota"] = "30"
+    assert client.post(reverse("evaluation_review_settings:add"), data).status_code == 302
+    assert campaign.review_settings.vote_transform == "log"
