@@ -7,14 +7,9 @@ from evaluation.services.audit import LOG_ACTIONS
 from evaluation.viewsets import import_menu  # noqa: F401  (organisation import screens register their hooks)
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.dashboard import NominationCountsPanel
-from evaluation.viewsets.experts import (
-    expert_review_viewset,
-    expert_viewset,
-    inspection_viewset,
-    my_review_viewset,
-    review_settings_viewset,
-    rubric_viewset,
-)
+from evaluation.viewsets.expert_setup import expert_viewset, review_settings_viewset, rubric_viewset
+from evaluation.viewsets.experts import expert_review_viewset, my_review_viewset
+from evaluation.viewsets.inspections import inspection_viewset
 from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (

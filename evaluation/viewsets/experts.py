@@ -1,4 +1,4 @@
-"""Expert review in the admin: the pool, settings, rubric, draws, scoring screens, ranking and inspections.
+"""Expert review in the admin: draws, scoring screens, the ranking and the shortlist.
 
 Experts (users linked to an Expert) see 我的评审: their candidates' public fields,
 a declaration, then the scoring form.  City staff run the draw, watch progress,
@@ -12,15 +12,9 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import TemplateView
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
-from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
 from evaluation import rules
 from evaluation.choices import DeclarationDecision
@@ -28,181 +22,14 @@ from evaluation.models import (
     Campaign,
     Expert,
     ExpertDraw,
-    ExpertReviewSettings,
-    Inspection,
     NominationPhoto,
-    Rubric,
     ShortlistEntry,
 )
 from evaluation.models.scoring import CRITERION_MAX_POINTS
-from evaluation.permissions import RulePolicy
-from evaluation.privacy.files import inspection_photo_url
-from evaluation.services import drawing, inspections, scoring
+from evaluation.services import drawing, scoring
 from evaluation.services.conflicts import candidates_for_review
 from evaluation.services.drawing import verify
 from evaluation.services.review_settings import settings_for
-
-for _model in (Expert, ExpertReviewSettings, Rubric, Inspection):
-    register_permission_policy(_model, RulePolicy(_model, rules.can_run_expert_review), exact_class=True)
-
-
-# --- the pool, settings and rubric ----------------------------------------------------------------
-
-
-class ExpertViewSet(ModelViewSet):
-    model = Expert
-    icon = "user"
-    menu_label = "专家库"
-    list_display = [
-        "name",
-        Column("affiliation_type", accessor="get_affiliation_type_display", label="界别"),
-        "jurisdiction",
-        "unit",
-        "active",
-    ]
-    list_filter = ["affiliation_type", "active"]
-    search_fields = ["name", "unit"]
-    search_backend_name = None
-    form_fields = ["name", "affiliation_type", "jurisdiction", "unit", "declared_ties", "active", "user"]
-    copy_view_enabled = False
-
-
-class ReviewSettingsViewSet(ModelViewSet):
-    model = ExpertReviewSettings
-    icon = "cog"
-    menu_label = "专家评审设置"
-    list_display = ["campaign", "expert_weight", "vote_weight", "vote_transform", "honouree_quota", "panel_size"]
-    copy_view_enabled = False
-
-
-class RubricForm(WagtailAdminModelForm):
-    """The criteria's weights must add up to 100."""
-
-    def clean(self):
-        cleaned = super().clean()
-        formset = self.formsets.get("criteria")
-        if formset is not None and all(f.is_valid() for f in formset.forms):
-            total = sum(
-                f.cleaned_data.get("weight") or 0
-                for f in formset.forms
-                if f.cleaned_data and not f.cleaned_data.get("DELETE")
-            )
-            if total != 100:
-                raise forms.ValidationError(f"各评分项权重之和为{total}，应为100。")
-        return cleaned
-
-
-class RubricViewSet(ModelViewSet):
-    model = Rubric
-    icon = "list-ol"
-    menu_label = "评分细则"
-    list_display = ["campaign", Column("total_weight", label="权重合计")]
-    copy_view_enabled = False
-    edit_handler = ObjectList(
-        [FieldPanel("campaign"), FieldPanel("guidance"), InlinePanel("criteria", label="评分项", min_num=1)],
-        base_form_class=RubricForm,
-    )
-
-
-# --- site inspection ------------------------------------------------------------------------------
-
-
-class InspectionAddForm(WagtailAdminModelForm):
-    entry = forms.ModelChoiceField(
-        label="初步拟定名单中的候选人",
-        queryset=ShortlistEntry.objects.select_related("campaign", "nomination"),
-    )
-
-    class Meta:
-        model = Inspection
-        fields = ["scheduled_on", "inspectors"]
-
-
-class InspectionCreateView(generic.CreateView):
-    """Only shortlisted candidates can be inspected; findings and photos come with the edit form."""
-
-    def get_panel(self):
-        panel = ObjectList(
-            [FieldPanel("entry"), FieldPanel("scheduled_on"), FieldPanel("inspectors")],
-            base_form_class=InspectionAddForm,
-        )
-        return panel.bind_to_model(Inspection)
-
-    def get_form_class(self):
-        return self.panel.get_form_class()
-
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return inspections.assign(
-            data["entry"], actor=self.request.user, scheduled_on=data["scheduled_on"], inspectors=data["inspectors"]
-        )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
-            return self.form_invalid(form)
-
-
-class InspectionEditForm(WagtailAdminModelForm):
-    """A verdict other than 待定 needs the findings it rests on."""
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("verdict") not in (None, "pending") and not (cleaned.get("findings") or "").strip():
-            self.add_error("findings", "作出考察结论前，请填写考察情况。")
-        return cleaned
-
-
-class InspectionEditView(generic.EditView):
-    def save_instance(self):
-        previous = Inspection.objects.get(pk=self.object.pk)
-        instance = self.form.save()
-        if (previous.findings, previous.verdict) != (instance.findings, instance.verdict):
-            inspections.record_findings(
-                instance, actor=self.request.user, findings=instance.findings, verdict=instance.verdict
-            )
-        return instance
-
-
-class InspectionInspectView(generic.InspectView):
-    def get_fields(self):
-        return ["campaign", "nomination", "scheduled_on", "verdict", "findings"]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["photo_links"] = [(p.caption, inspection_photo_url(p)) for p in self.object.photos.all()]
-        return context
-
-
-class InspectionViewSet(ModelViewSet):
-    model = Inspection
-    icon = "site"
-    menu_label = "实地考察"
-    add_view_class = InspectionCreateView
-    edit_view_class = InspectionEditView
-    inspect_view_enabled = True
-    inspect_view_class = InspectionInspectView
-    inspect_template_name = "evaluation/admin/inspection_inspect.html"
-    list_display = [
-        "nomination",
-        "campaign",
-        "scheduled_on",
-        Column("verdict", accessor="get_verdict_display", label="考察结论"),
-    ]
-    list_filter = ["campaign", "verdict"]
-    copy_view_enabled = False
-    edit_handler = ObjectList(
-        [
-            FieldRowPanel([FieldPanel("scheduled_on"), FieldPanel("verdict")]),
-            FieldPanel("inspectors"),
-            FieldPanel("findings"),
-            InlinePanel("photos", label="考察照片"),
-        ],
-        base_form_class=InspectionEditForm,
-    )
-
 
 # --- the expert's own screens ---------------------------------------------------------------------
 
@@ -481,9 +308,5 @@ def campaign_review_url(campaign):
     return reverse("evaluation_expert_review:campaign", args=[campaign.pk])
 
 
-expert_viewset = ExpertViewSet("evaluation_experts", url_prefix="evaluation/experts")
-review_settings_viewset = ReviewSettingsViewSet("evaluation_review_settings", url_prefix="evaluation/review-settings")
-rubric_viewset = RubricViewSet("evaluation_rubrics", url_prefix="evaluation/rubrics")
-inspection_viewset = InspectionViewSet("evaluation_inspections", url_prefix="evaluation/inspections")
 expert_review_viewset = ExpertReviewViewSet()
 my_review_viewset = MyReviewViewSet()
