@@ -64,7 +64,12 @@ class MyReviewView(ExpertOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         rounds = []
         for draw in scoring.open_rounds_for(self.expert):
-            rows = [(a, public_candidate(a.nomination)) for a in scoring.assignments(self.expert, draw)]
+            # Experts score with the public vote in view (valid votes only).
+            votes = scoring.vote_totals(draw.campaign)
+            rows = [
+                (a, public_candidate(a.nomination), votes.get(a.nomination.pk, 0))
+                for a in scoring.assignments(self.expert, draw)
+            ]
             rounds.append({"draw": draw, "rows": rows})
         context["rounds"] = rounds
         return context

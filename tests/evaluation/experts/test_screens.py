@@ -1,5 +1,7 @@
 """The admin screens: 我的评审 for experts, the staff's draw/ranking screen, the rubric and inspections."""
 
+import sys
+
 import pytest
 from django.urls import reverse
 
@@ -46,6 +48,21 @@ def test_expert_lists_and_reads_public_fields_only(client, round_open):
     assert candidates[0].story in detail and "无利害关系" in detail
     for private in (SECRET_PHONE, candidates[0].id_number_masked, "李明", candidates[0].tracking_number):
         assert private not in detail
+
+
+@pytest.mark.django_db
+def test_expert_sees_valid_votes_beside_each_candidate(client, round_open, monkeypatch):
+    draw, experts, candidates = round_open
+
+    class Voting:
+        @staticmethod
+        def counts(campaign):
+            return {candidates[0].pk: {"valid": 4321, "quarantined": 98765}}
+
+    monkeypatch.setitem(sys.modules, scoring.VOTING_MODULE, Voting)
+    client.force_login(experts[0].user)
+    page = client.get(reverse("evaluation_my_review:index")).content.decode()
+    assert "4321" in page and "98765" not in page
 
 
 @pytest.mark.django_db
