@@ -5,7 +5,11 @@ from django.db import models
 from portal.choices import Category, Level, SubjectKind
 
 __all__ = [
+    "AffiliationType",
     "Category",
+    "DeclarationDecision",
+    "InspectionVerdict",
+    "VoteTransform",
     "CampaignKind",
     "CountsDisplay",
     "Gender",
@@ -101,3 +105,29 @@ class VoteStatus(models.TextChoices):
     VALID = "valid", "有效"
     QUARANTINED = "quarantined", "待核查"
     INVALID = "invalid", "无效"
+
+
+class AffiliationType(models.TextChoices):
+    GOVERNMENT = "government", "政府机关"
+    ENTERPRISE = "enterprise", "企业"
+    UNIVERSITY = "university", "高校"
+    MEDIA = "media", "媒体"
+    MODEL_PERSON = "model_person", "道德模范"
+
+
+class VoteTransform(models.TextChoices):
+    LINEAR = "linear", "按票数（不变换）"
+    CAPPED = "capped", "票数封顶"
+    RANK = "rank", "按票数名次"
+    LOG = "log", "对数（ln(1+票数)）"
+
+
+class DeclarationDecision(models.TextChoices):
+    NO_CONFLICT = "no_conflict", "无利害关系"
+    RECUSE = "recuse", "需要回避"
+
+
+class InspectionVerdict(models.TextChoices):
+    PENDING = "pending", "待定"
+    PASSED = "passed", "通过"
+    FAILED = "failed", "不通过"

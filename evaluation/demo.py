@@ -18,8 +18,9 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.models import Site
 
+from evaluation import demo_experts
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
-from evaluation.models import Campaign, CampaignStage, HeldTitle, Jurisdiction, StaffProfile
+from evaluation.models import Campaign, CampaignStage, Expert, HeldTitle, Jurisdiction, StaffProfile
 from evaluation.pages import CampaignPage
 from evaluation.services import imports, intake, reserve, review
 from evaluation.validators import id_number_check_code
@@ -373,5 +374,9 @@ def load(log=print):
         _reserve(places, users)
         _held_titles()
         log(f"评选演示数据已建立：活动“{campaign.title}”，推荐{campaign.nominations.count()}条。")
+        made = True
+    review_campaign = demo_experts.load(places, users, id_number=_id_number, departments=DEPARTMENTS)
+    if review_campaign is not None:
+        log(f"专家评审演示：专家库{Expert.objects.count()}人，活动“{review_campaign.title}”已抽取第1轮评议组。")
         made = True
     return demo_voting.load(places, users, log=log) or made

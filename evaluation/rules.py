@@ -140,3 +140,33 @@ def can_withdraw(user, nomination):
         and has_role(user, *JURISDICTION_ROLES)
         and covers(user, nomination.jurisdiction)
     )
+
+
+def expert_of(user):
+    """The active Expert linked to `user`, or None."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    from evaluation.models import Expert
+
+    return Expert.objects.filter(user=user, active=True).first()
+
+
+def is_expert(user):
+    return expert_of(user) is not None
+
+
+def can_run_expert_review(user):
+    """Draws, closing rounds, rankings, the shortlist and inspections: city office staff."""
+    return is_city_staff(user)
+
+
+def inspections_for(user, queryset=None):
+    """Inspections `user` may see: all for city staff, their own assignments for inspectors."""
+    from evaluation.models import Inspection
+
+    queryset = Inspection.objects.all() if queryset is None else queryset
+    if is_city_staff(user):
+        return queryset
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        return queryset.filter(inspectors=user)
+    return queryset.none()

@@ -9,6 +9,7 @@ urlpatterns = [
     path("captcha/<str:token>.png", views.captcha_image, name="captcha"),
     path("campaigns/<int:page_id>/<str:action>/<int:pk>/", views.campaign_action, name="campaign_action"),
     path("files/photos/<int:pk>/", private_files.NominationPhotoView.as_view(), name="photo"),
+    path("files/inspections/<int:pk>/", private_files.InspectionPhotoView.as_view(), name="inspection_photo"),
     path(
         "files/submissions/<int:pk>/",
         private_files.SubmissionDocumentView.as_view(),

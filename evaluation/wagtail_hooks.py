@@ -8,6 +8,9 @@ from evaluation.viewsets import import_menu  # noqa: F401  (organisation import 
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction
 from evaluation.viewsets.dashboard import NominationCountsPanel
+from evaluation.viewsets.expert_setup import expert_viewset, review_settings_viewset, rubric_viewset
+from evaluation.viewsets.experts import expert_review_viewset, my_review_viewset
+from evaluation.viewsets.inspections import inspection_viewset
 from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (
@@ -29,6 +32,11 @@ class EvaluationGroup(ViewSetGroup):
         CampaignViewSet,
         reserve_viewset,
         CommentViewSet,
+        expert_review_viewset,
+        expert_viewset,
+        review_settings_viewset,
+        rubric_viewset,
+        inspection_viewset,
         SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
         JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),
@@ -44,6 +52,11 @@ def register_evaluation_viewsets():
 
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
+
+
+@hooks.register("register_admin_viewset")
+def register_my_review():
+    return my_review_viewset
 
 
 @hooks.register("construct_homepage_panels")

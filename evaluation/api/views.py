@@ -16,6 +16,7 @@ from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import RECEIVED_LABEL, Action, TransitionNotAllowed
 from evaluation.workflows.nomination import Status as NominationStatus
 
+from . import experts
 from .errors import install_error_handlers
 from .schemas import (
     CaptchaOut,
@@ -193,3 +194,4 @@ def staff_review(request, nomination_id: int, payload: ReviewIn):
 api.add_router("/", public)
 api.add_router("/", voting_router)
 api.add_router("/review", staff)
+api.add_router("/", experts.router)

@@ -4,10 +4,13 @@ from .access import PrivateDataAccess
 from .campaigns import Campaign, CampaignStage
 from .comments import Comment, CommentStatus
 from .events import NominationEvent
+from .experts import Expert, ExpertDraw
+from .inspections import Inspection, InspectionPhoto
 from .jurisdictions import Jurisdiction, StaffProfile
 from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .reserve import ReserveEntry
+from .scoring import ConflictDeclaration, Criterion, ExpertReviewSettings, ExpertScore, Rubric, ShortlistEntry
 from .submissions import OrganisationSubmission
 from .votes import SmsCode, Vote, VoteCountSnapshot, Voter, VotingRules
 
@@ -16,8 +19,16 @@ __all__ = [
     "CampaignStage",
     "Comment",
     "CommentStatus",
+    "ConflictDeclaration",
+    "Criterion",
     "DepartmentOpinion",
+    "Expert",
+    "ExpertDraw",
+    "ExpertReviewSettings",
+    "ExpertScore",
     "HeldTitle",
+    "Inspection",
+    "InspectionPhoto",
     "Jurisdiction",
     "LedgerCheckpoint",
     "LedgerEntry",
@@ -30,6 +41,8 @@ __all__ = [
     "PrivateDataAccess",
     "ReserveEntry",
     "SmsCode",
+    "Rubric",
+    "ShortlistEntry",
     "StaffProfile",
     "Vote",
     "VoteCountSnapshot",

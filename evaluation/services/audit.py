@@ -28,6 +28,15 @@ LOG_ACTIONS = {
     "edited": "修改推荐材料",
     "photos_published": "发布候选人照片",
     "withdraw": "撤回推荐",
+    "declared": "专家声明利害关系",
+    "scored": "专家提交评分",
+    "shortlisted": "列入初步拟定名单",
+    "inspection_assigned": "安排实地考察",
+    "inspection_recorded": "记录实地考察结论",
+    "draw_prepared": "公布专家抽取种子哈希",
+    "draw_performed": "抽取评审专家",
+    "round_closed": "结束专家评审",
+    "shortlist_cut": "拟定初步名单",
 }
 
 
@@ -48,6 +57,16 @@ def record(nomination, *, action, actor=None, from_status="", to_status="", reas
         data={"from": from_status, "to": to_status, "reason": reason, **data},
     )
     return event
+
+
+def record_campaign(campaign, *, action, actor=None, **data):
+    """A campaign-wide event (draws, closing a round, cutting the shortlist) in the campaign's admin history."""
+    return log(
+        instance=campaign,
+        action=f"evaluation.{action}",
+        user=actor if getattr(actor, "is_authenticated", False) else None,
+        data=data,
+    )
 
 
 def record_private_access(*, user, purpose, model, ids):
