@@ -1,6 +1,7 @@
 """Evaluation data. Imports `portal` (districts, vocabularies); portal never imports this."""
 
 from .access import PrivateDataAccess
+from .brushing import Detector, SuspicionStatus, VoteSuspicion
 from .campaigns import Campaign, CampaignStage
 from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
@@ -14,6 +15,7 @@ __all__ = [
     "Campaign",
     "CampaignStage",
     "DepartmentOpinion",
+    "Detector",
     "HeldTitle",
     "Jurisdiction",
     "LedgerCheckpoint",
@@ -28,8 +30,10 @@ __all__ = [
     "ReserveEntry",
     "SmsCode",
     "StaffProfile",
+    "SuspicionStatus",
     "Vote",
     "VoteCountSnapshot",
+    "VoteSuspicion",
     "Voter",
     "VotingRules",
 ]

@@ -28,6 +28,8 @@ LOG_ACTIONS = {
     "edited": "修改推荐材料",
     "photos_published": "发布候选人照片",
     "withdraw": "撤回推荐",
+    "suspicion_confirmed": "确认刷票（相关投票作废）",
+    "suspicion_released": "解除刷票嫌疑（相关投票恢复有效）",
 }
 
 
