@@ -119,6 +119,7 @@ class VoteLoad:
         self.args, self.port, self.campaign_id, self.candidates = args, port, campaign_id, candidates
         self.lock = threading.Lock()
         self.latencies, self.statuses, self.accepted = [], Counter(), Counter()
+        self.voter_latencies = []
         self.voters, self.issued = 0, 0
 
     def _address(self):
@@ -149,10 +150,13 @@ class VoteLoad:
         rng = random.Random(seed)  # noqa: S311 - load pattern
         while time.monotonic() < deadline:
             address = self._address()
-            status, body, _ = call(self.port, "POST", "/api/v1/voters", {"campaign_id": self.campaign_id}, xff(address))
-            if status != 201:
-                with self.lock:
+            payload = {"campaign_id": self.campaign_id}
+            status, body, ms = call(self.port, "POST", "/api/v1/voters", payload, xff(address))
+            with self.lock:
+                self.voter_latencies.append(ms)
+                if status != 201:
                     self.statuses[f"voter {status}"] += 1
+            if status != 201:
                 continue
             token = body["token"]
             for candidate in rng.sample(self.candidates, min(self.args.per_voter, len(self.candidates))):
@@ -263,6 +267,12 @@ def report(args, load, ceiling, before, after, load_before):
     print(
         f"| POST /api/v1/campaigns/N/votes (201 + 409) | {n} | {vote_rps:.1f} | "
         f"{percentile(load.latencies, 0.5):.1f} | {percentile(load.latencies, 0.99):.1f} | {errors} |"
+    )
+    voter_errors = sum(v for k, v in load.statuses.items() if str(k).startswith("voter "))
+    print(
+        f"| POST /api/v1/voters (same clients, same time) | {len(load.voter_latencies)} | "
+        f"{len(load.voter_latencies) / load.elapsed:.1f} | {percentile(load.voter_latencies, 0.5):.1f} | "
+        f"{percentile(load.voter_latencies, 0.99):.1f} | {voter_errors} |"
     )
     print(
         f"| GET /healthz (ceiling) | {ceiling['n']} | {ceiling['rps']:.1f} | {ceiling['p50']:.1f} | "

@@ -66,12 +66,14 @@ def _time(value):
 def burst(rows, t):
     """A candidate getting many more votes in one window than its usual rate.
 
-    Held: the votes in the window from voters who had not voted in the campaign before it.
+    Held: the votes, that day, of the voters in the window who had not voted in the campaign before it.
     """
     width = datetime.timedelta(minutes=t.burst_window_minutes)
     per_candidate, first_vote = defaultdict(list), {}  # a voter's first vote in the campaign
+    by_voter_day = defaultdict(list)
     for row in rows:
         per_candidate[row.candidate_id].append(row)
+        by_voter_day[(row.voter_id, row.day)].append(row)
         if row.created_at < first_vote.get(row.voter_id, row.created_at + width):
             first_vote[row.voter_id] = row.created_at
     findings = []
@@ -90,7 +92,9 @@ def burst(rows, t):
                     spans.append([members[0].created_at, members[-1].created_at, baseline])
         for start, end, baseline in _merge(spans):
             members = [r for r in votes if start <= r.created_at <= end]
-            held = {r.id for r in members if r.open and first_vote[r.voter_id] >= start}
+            newcomers = {(r.voter_id, r.day) for r in members if first_vote[r.voter_id] >= start}
+            # Their other votes that day (cover votes for other candidates) go with them.
+            held = {r.id for key in newcomers for r in by_voter_day[key] if r.open}
             findings.append(
                 Finding(
                     Detector.BURST,
@@ -166,7 +170,8 @@ def _many_voters(rows, detector, attribute, minimum, t):
             chance = _binomial_tail(len(voters), len(group_backers), usual)
             if chance > t.group_max_chance:
                 continue
-            votes = [r for r in members if r.candidate_id == candidate_id]
+            # The backers' votes from this group that day, cover votes for other candidates included.
+            votes = [r for r in members if r.voter_id in group_backers]
             evidence = {"group": value[:8], "day": day.isoformat(), "voters": len(voters), "votes": len(votes)}
             evidence.update(candidate=candidate_id, share=round(share, 2), usual_share=round(usual, 2))
             evidence["chance"] = float(f"{chance:.2g}")

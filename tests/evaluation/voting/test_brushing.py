@@ -67,11 +67,13 @@ def test_each_detector_holds_its_attack_among_normal_voters(traffic_setup, patte
     assert len(caught & traffic.normal_ids()) <= 0.1 * len(caught)
 
 
-def test_precision_and_recall_on_mixed_traffic(traffic_setup):
+@pytest.mark.parametrize("cover", [0, 2], ids=["plain", "with-cover-votes"])
+def test_precision_and_recall_on_mixed_traffic(traffic_setup, cover):
+    """Every attack at once among 200 normal voters; with cover votes, attackers also back two others."""
     campaign, candidates, others = traffic_setup
     generator = Generator(campaign, candidates, seed=2026, others=others).normal(voters=200)
     for pattern in PATTERNS:
-        generator.attack(pattern)
+        generator.attack(pattern, cover=0 if pattern == "regular_timing" else cover)
     traffic = generator.run()
     counted_before = voting.totals(campaign)[VoteStatus.VALID]
 
@@ -79,7 +81,7 @@ def test_precision_and_recall_on_mixed_traffic(traffic_setup):
 
     precision, recall = traffic.score(held_ids(campaign))
     print(  # the figures for the issue note (pytest -s)
-        f"\nbrushing on generated traffic: {len(traffic.normal_ids())} normal votes, "
+        f"\nbrushing on generated traffic (cover votes {cover}): {len(traffic.normal_ids())} normal votes, "
         f"{len(traffic.attack_ids())} attack votes; precision {precision:.3f}, recall {recall:.3f}"
     )
     for pattern in PATTERNS:

@@ -158,8 +158,16 @@ class Generator:
                 plan.other_campaigns.append((self._at(0, hours), other[0], other[1]))
         return self
 
-    def attack(self, pattern, **kw):
+    def attack(self, pattern, cover=0, **kw):
+        """Add an attack; with `cover`, each attacking voter also votes for that many other candidates."""
+        first = len(self.plans)
         getattr(self, f"_{pattern}")(**kw)
+        for plan in self.plans[first:] if cover else ():
+            voted = {c.pk for _, c in plan.votes}
+            others = [c for c in self.candidates if c.pk not in voted]
+            extra = self.rng.sample(others, min(cover, len(others)))
+            times = self._human_times(plan.votes[-1][0], len(extra) + 1)[1:]
+            plan.votes.extend(zip(times, extra, strict=True))
         return self
 
     def _target(self):
