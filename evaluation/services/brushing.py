@@ -101,7 +101,9 @@ def _record(campaign, finding):
         else:
             suspicion.evidence = finding.evidence
         held = 0
-        for vote in Vote.objects.filter(pk__in=finding.vote_ids, status=VoteStatus.VALID, reason_code=""):
+        # Locked and checked again: a vote reviewed or held since the rows were read is left as it is.
+        unreviewed = Vote.objects.select_for_update().filter(status=VoteStatus.VALID, reason_code="")
+        for vote in unreviewed.filter(pk__in=finding.vote_ids).order_by("pk"):
             voting.set_status(vote, VoteStatus.QUARANTINED, reason_code=HELD.format(finding.detector))
             held += 1
         suspicion.votes.add(*finding.vote_ids)

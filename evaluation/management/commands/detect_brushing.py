@@ -1,4 +1,13 @@
-"""Runs the brushing detectors: `manage.py detect_brushing [--campaign N]` (cron, see README)."""
+"""Runs the brushing detectors: `manage.py detect_brushing [--campaign N]`.
+
+`manage.py run_scheduler` runs only Wagtail's publish_scheduled (it has no job
+registry, and portal must not import evaluation), so run this from cron, e.g.
+every 10 minutes:
+
+    */10 * * * * cd /srv/portal && flock -n /tmp/brushing.lock .venv/bin/python manage.py detect_brushing -v 0
+
+Each run reads a campaign's votes once and holds nothing twice (flock keeps runs from overlapping).
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -24,6 +33,7 @@ class Command(BaseCommand):
         for item in campaigns:
             held = brushing.detect(item)
             summary = "，".join(f"{labels[d]} {n} 票" for d, n in held.items() if n) or "未发现新的疑似刷票"
-            self.stdout.write(f"{item.title}（编号 {item.pk}）：{summary}。")
-        if not campaigns:
+            if options["verbosity"] > 0 or any(held.values()):
+                self.stdout.write(f"{item.title}（编号 {item.pk}）：{summary}。")
+        if not campaigns and options["verbosity"] > 0:
             self.stdout.write("目前没有投票中的评选活动。")

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from evaluation.choices import IdentityMode, StageKind, VoteStatus
 from evaluation.models import LedgerEntry, SuspicionStatus, Vote, VoteSuspicion, VotingRules
@@ -221,3 +222,34 @@ def test_command_runs_the_detectors_and_the_page_gets_totals_and_rules(traffic_s
     # Without --campaign the command checks every campaign voting now, and holds nothing twice.
     call_command("detect_brushing")
     assert "未发现新的疑似刷票" in capsys.readouterr().out
+
+
+def test_cast_path_stores_keyed_hashes_of_subnet_device_and_phone_block():
+    rf = RequestFactory()
+
+    def req(address, fingerprint="", ua="UA-1"):
+        headers = {"HTTP_X_DEVICE_FINGERPRINT": fingerprint} if fingerprint else {}
+        return rf.post("/", REMOTE_ADDR=address, HTTP_USER_AGENT=ua, HTTP_ACCEPT_LANGUAGE="zh-CN", **headers)
+
+    a, b, c = req("198.51.100.7"), req("198.51.100.200"), req("198.51.101.7")
+    assert voting.subnet_hash(a) == voting.subnet_hash(b) != voting.subnet_hash(c)
+    assert voting.address_hash(a) != voting.address_hash(b)
+    assert "198.51.100" not in voting.subnet_hash(a) and len(voting.subnet_hash(a)) == 32
+    v6 = [req("2001:db8:1:2::1"), req("2001:db8:1:ffff::9"), req("2001:db8:2::1")]
+    assert voting.subnet_hash(v6[0]) == voting.subnet_hash(v6[1]) != voting.subnet_hash(v6[2])
+    # One fingerprint is one device wherever it connects from; without one, a browser within one /24.
+    assert voting.device_hash(req("203.0.113.1", "fp-1")) == voting.device_hash(req("192.0.2.9", "fp-1"))
+    assert voting.device_hash(req("203.0.113.1", "fp-1")) != voting.device_hash(req("203.0.113.1", "fp-2"))
+    assert voting.device_hash(a) == voting.device_hash(b) != voting.device_hash(c)
+    assert voting.device_hash(a) != voting.device_hash(req("198.51.100.7", ua="UA-2"))
+    bucket = voting.phone_bucket
+    assert bucket("13901234510") == bucket("13901234599") != bucket("13901234610")
+    assert "139012345" not in voting.phone_bucket("13901234510")
+
+
+def test_votes_carry_the_hashes_the_detectors_read(traffic_setup):
+    campaign, candidates, _ = traffic_setup
+    traffic = Generator(campaign, candidates, seed=1).attack("phone_sequence", voters=5).run()
+    votes = Vote.objects.filter(pk__in=traffic.labels).select_related("voter")
+    assert len({v.voter.phone_bucket for v in votes}) == 1 and all(len(v.device_hash) == 32 for v in votes)
+    assert all(v.subnet_hash and v.subnet_hash != v.address_hash for v in votes)
