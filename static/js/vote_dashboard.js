@@ -23,3 +23,13 @@
     },
   });
 })();
+
+// Live: reload the figures every minute, unless staff have started ticking alerts.
+(function () {
+  "use strict";
+  window.setInterval(function () {
+    if (!document.querySelector('#vote-alerts input[type="checkbox"]:checked')) {
+      window.location.reload();
+    }
+  }, 60000);
+})();
