@@ -1,10 +1,14 @@
+from django.urls import include, path
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from evaluation import rules
 from evaluation.services.audit import LOG_ACTIONS
-from evaluation.viewsets import import_menu  # noqa: F401  (organisation import screens register their hooks)
+from evaluation.viewsets import (
+    import_menu,  # noqa: F401  (organisation import screens register their hooks)
+    voting_dashboard,
+)
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction
 from evaluation.viewsets.dashboard import NominationCountsPanel
@@ -57,6 +61,21 @@ hooks.register("register_bulk_action", RejectBulkAction)
 @hooks.register("register_admin_viewset")
 def register_my_review():
     return my_review_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_voting_dashboard_urls():
+    return [
+        path(
+            "evaluation/voting/",
+            include((voting_dashboard.urlpatterns, voting_dashboard.URL_NAMESPACE)),
+        )
+    ]
+
+
+@hooks.register("register_evaluation_menu_item")
+def register_voting_dashboard_menu_item():
+    return voting_dashboard.menu_item()
 
 
 @hooks.register("construct_homepage_panels")

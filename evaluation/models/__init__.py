@@ -1,6 +1,7 @@
 """Evaluation data. Imports `portal` (districts, vocabularies); portal never imports this."""
 
 from .access import PrivateDataAccess
+from .brushing import Detector, SuspicionStatus, VoteSuspicion
 from .campaigns import Campaign, CampaignStage
 from .comments import Comment, CommentStatus
 from .events import NominationEvent
@@ -26,6 +27,7 @@ __all__ = [
     "ExpertDraw",
     "ExpertReviewSettings",
     "ExpertScore",
+    "Detector",
     "HeldTitle",
     "Inspection",
     "InspectionPhoto",
@@ -44,8 +46,10 @@ __all__ = [
     "Rubric",
     "ShortlistEntry",
     "StaffProfile",
+    "SuspicionStatus",
     "Vote",
     "VoteCountSnapshot",
+    "VoteSuspicion",
     "Voter",
     "VotingRules",
 ]

@@ -103,6 +103,8 @@ class Voter(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     address_hash = models.CharField("登记时的网络地址（摘要）", max_length=32, blank=True, editable=False)
+    # SMS mode: a keyed hash of the phone's first 9 digits, so runs of consecutive numbers show up.
+    phone_bucket = models.CharField("手机号段（摘要）", max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
     class Meta:
@@ -111,6 +113,7 @@ class Voter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["campaign", "identity_hash"], name="one_voter_per_identity"),
         ]
+        indexes = [models.Index(fields=["identity_hash"], name="voter_identity_idx")]  # across campaigns
 
     def __str__(self):
         return f"{self.get_mode_display()}·{self.identity_hash[:8]}"
@@ -138,6 +141,10 @@ class Vote(models.Model):
     accepted_because = models.JSONField("计票依据", default=dict)
     receipt = models.CharField("回执", max_length=32, unique=True, editable=False)
     address_hash = models.CharField("网络地址（摘要）", max_length=32, blank=True, editable=False)
+    # Keyed hashes for the brushing detectors (services/brushing.py): the /24 (IPv4) or /48 (IPv6)
+    # around the address, and the device (User-Agent, Accept-Language, the client's fingerprint).
+    subnet_hash = models.CharField("网段（摘要）", max_length=32, blank=True, editable=False)
+    device_hash = models.CharField("设备特征（摘要）", max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField("投票时间", default=timezone.now, db_index=True)
 
     objects = VoteQuerySet.as_manager()

@@ -37,6 +37,8 @@ LOG_ACTIONS = {
     "draw_performed": "抽取评审专家",
     "round_closed": "结束专家评审",
     "shortlist_cut": "拟定初步名单",
+    "suspicion_confirmed": "确认刷票（相关投票作废）",
+    "suspicion_released": "解除刷票嫌疑（相关投票恢复有效）",
 }
 
 

@@ -12,6 +12,7 @@ the rows (one indexed COUNT per campaign), live or as the daily snapshot.
 
 import dataclasses
 import hashlib
+import ipaddress
 import secrets
 
 from django.db import IntegrityError, transaction
@@ -62,6 +63,44 @@ def address_hash(request):
     return salted_hmac("vote-address", throttle.client_group(client_address(request))).hexdigest()[:32]
 
 
+def subnet_hash(request):
+    """A keyed hash of the client's /24 (IPv4) or /48 (IPv6), for the brushing detectors."""
+    if request is None:
+        return ""
+    address = client_address(request).strip("[]")
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return ""
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    network = ipaddress.ip_network(f"{ip}/{24 if ip.version == 4 else 48}", strict=False)
+    return salted_hmac("vote-subnet", str(network)).hexdigest()[:32]
+
+
+FINGERPRINT_HEADER = "X-Device-Fingerprint"
+
+
+def device_hash(request):
+    """A keyed hash of User-Agent, Accept-Language and the client's fingerprint (header or form field).
+
+    Without a fingerprint, many phones share a User-Agent, so the /24 stands in for it.
+    """
+    if request is None:
+        return ""
+    fingerprint = request.headers.get(FINGERPRINT_HEADER, "")
+    if not fingerprint and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        fingerprint = request.POST.get("device_fingerprint", "")
+    fingerprint = fingerprint[:200] or f"subnet:{subnet_hash(request)}"
+    parts = (request.headers.get("User-Agent", "")[:400], request.headers.get("Accept-Language", "")[:100], fingerprint)
+    return salted_hmac("vote-device", "\n".join(parts)).hexdigest()[:32]
+
+
+def phone_bucket(phone):
+    """A keyed hash of a phone's first 9 digits: 100 numbers share it, so sequences can be found."""
+    return salted_hmac("vote-phone-bucket", phone[:9]).hexdigest()[:32] if phone else ""
+
+
 def _token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -105,6 +144,10 @@ def _identity(campaign, mode, mode_data, request):
     return f"phone:{phone}", None
 
 
+def _phone_of(mode, mode_data):
+    return (mode_data or {}).get("phone", "") if mode == IdentityMode.SMS else ""
+
+
 def issue_voter(campaign, *, mode_data=None, request):
     """Register (or recognise) a voter in the campaign's identity mode; returns (voter, token).
 
@@ -120,6 +163,7 @@ def issue_voter(campaign, *, mode_data=None, request):
     token = secrets.token_urlsafe(32)
     identity_hash = crypto.keyed_hash(value)
     defaults = {"mode": mode, "token_hash": _token_hash(token), "user": user, "address_hash": address_hash(request)}
+    defaults["phone_bucket"] = phone_bucket(_phone_of(mode, mode_data))
     try:
         with transaction.atomic():
             voter, created = Voter.objects.get_or_create(
@@ -221,6 +265,8 @@ def cast(campaign, candidate_id, voter, *, request, captcha_key="", captcha_answ
             receipt=receipt,
             created_at=now,
             address_hash=address_hash(request),
+            subnet_hash=subnet_hash(request),
+            device_hash=device_hash(request),
             accepted_because={
                 "mode": locked.mode,
                 "stage": StageKind.VOTE,
