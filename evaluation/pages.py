@@ -24,7 +24,7 @@ from evaluation.forms import CommentForm, NominationForm, StatusLookupForm
 from evaluation.models import Comment, Nomination
 from evaluation.public import captcha, throttle, votes
 from evaluation.public.candidates import attach_counts, attach_public_details, candidate_listing
-from evaluation.services import comments, intake, voting
+from evaluation.services import brushing, comments, intake, voting
 from evaluation.workflows.nomination import RECEIVED_LABEL, Status
 
 
@@ -153,7 +153,14 @@ class CampaignPage(RoutablePageMixin, Page):
     def candidates(self, request):
         listing = candidate_listing(self.campaign, request.GET)
         attach_counts(listing["candidates"], votes.live_counts(self.campaign))
-        return self._with_flash(request, "evaluation/campaign_candidates.html", **listing)
+        return self._with_flash(
+            request,
+            "evaluation/campaign_candidates.html",
+            # Published with the counts: valid, held and invalid totals, the voting rules and the brushing rules.
+            vote_report=brushing.public_report(self.campaign),
+            vote_rules=voting.rules_for(self.campaign).describe(),
+            **listing,
+        )
 
     @path("candidates/counts/")
     def candidate_counts(self, request):

@@ -254,3 +254,14 @@ def test_after_the_captcha_threshold_the_vote_asks_for_a_captcha_on_its_own_page
     done = client.post(vote_url(voting_page, li), answer, HTTP_ORIGIN=ORIGIN, follow=True)
     assert "投票成功" in done.content.decode()
     assert votes.live_counts(voting_campaign)[li.pk] == 1
+
+
+def test_page_publishes_valid_held_and_invalid_totals_and_rules(client, voting_page, named_candidates, list_url):
+    from evaluation.choices import VoteStatus
+    from evaluation.models import Vote
+
+    client.post(vote_url(voting_page, named_candidates["wang"]), {"next": "list"}, HTTP_ORIGIN=ORIGIN)
+    Vote.objects.filter(candidate=named_candidates["wang"]).update(status=VoteStatus.QUARANTINED)
+    content = client.get(list_url).content.decode()
+    assert "有效票 0 票，待核查 1 票，无效票 0 票" in content
+    assert "每人每天对同一候选人限投 1 票" in content and "疑似刷票的投票先暂停计票" in content
