@@ -25,7 +25,11 @@ def lock_owner(jurisdiction):
 
     if not transaction.get_connection().in_atomic_block:
         raise TransactionManagementError("名额须在写入推荐的同一事务中检查。")
-    return Jurisdiction.objects.select_for_update().get(path=jurisdiction.path[: 2 * jurisdiction.steplen])
+    # FOR NO KEY UPDATE: it still serialises quota checks for the district, but does not wait on the
+    # KEY SHARE locks that inserting a nomination (a foreign key to this row) takes, which made an
+    # import racing a district approval deadlock on PostgreSQL.
+    owner = Jurisdiction.objects.select_for_update(no_key=True)
+    return owner.get(path=jurisdiction.path[: 2 * jurisdiction.steplen])
 
 
 def quota_usage(campaign, owner, day=None):

@@ -62,7 +62,7 @@ def register(*, actor, name, category, level, jurisdiction, unit, story, intake,
 def keep_on_file(nomination, *, actor, level=None):
     """Copy a nomination that was not listed into the reserve pool (once per person)."""
     _require(actor)
-    nomination = Nomination.objects.select_for_update().select_related("campaign").get(pk=nomination.pk)
+    nomination = Nomination.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=nomination.pk)
     _refuse_if_on_file(nomination.nominee_name, nomination.id_number_hash)
     entry = ReserveEntry.objects.create(
         name=nomination.nominee_name,

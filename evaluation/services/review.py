@@ -13,7 +13,10 @@ from evaluation.workflows.nomination import REVIEW_ACTIONS, Action, Status, Step
 
 
 def _locked(nomination):
-    return Nomination.objects.select_for_update().select_related("campaign", "jurisdiction").get(pk=nomination.pk)
+    # of=("self",): lock the nomination only. Without it PostgreSQL also locks the joined campaign and
+    # jurisdiction rows, which an import racing this review needs (foreign keys) and deadlocks on.
+    locked = Nomination.objects.select_for_update(of=("self",)).select_related("campaign", "jurisdiction")
+    return locked.get(pk=nomination.pk)
 
 
 def content_changed_since_return(nomination):
