@@ -136,3 +136,18 @@ def can_withdraw(user, nomination):
         and has_role(user, *JURISDICTION_ROLES)
         and covers(user, nomination.jurisdiction)
     )
+
+
+def can_handle_objections(user):
+    """Objection cases (with the objector's contact and evidence): city office staff."""
+    return is_city_staff(user)
+
+
+def can_publish(user):
+    """Recording the committee's approval and publishing to the honour roll."""
+    return is_city_staff(user)
+
+
+def can_manage_honours(user):
+    """Certificates, promotion, negative list and care records of honourees."""
+    return is_city_staff(user)

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from evaluation import rules
-from evaluation.services.audit import LOG_ACTIONS
+from evaluation.services.audit import CAMPAIGN_LOG_ACTIONS, LOG_ACTIONS
 from evaluation.viewsets import import_menu  # noqa: F401  (organisation import screens register their hooks)
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.dashboard import NominationCountsPanel
@@ -48,7 +48,7 @@ def add_counts_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    for action, label in LOG_ACTIONS.items():
+    for action, label in {**LOG_ACTIONS, **CAMPAIGN_LOG_ACTIONS}.items():
         actions.register_action(f"evaluation.{action}", label, label)
 
 
