@@ -19,6 +19,7 @@ from evaluation.workflows.nomination import RECEIVED_LABEL, Action, TransitionNo
 from evaluation.workflows.nomination import Status as NominationStatus
 
 from .errors import install_error_handlers
+from .results import router as results_router
 from .schemas import (
     CaptchaOut,
     ErrorOut,
@@ -196,4 +197,5 @@ def staff_review(request, nomination_id: int, payload: ReviewIn):
 
 
 api.add_router("/", public)
+api.add_router("/", results_router)
 api.add_router("/review", staff)

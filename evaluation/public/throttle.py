@@ -1,4 +1,4 @@
-"""The rate limits of the public evaluation actions (nominate, status lookup, captchas).
+"""The rate limits of the public evaluation actions (nominate, status lookup, captchas, objections).
 
 The counting itself is portal's (portal/throttle.py): database counters in
 fixed windows, one per client and window, shared by every worker.
@@ -12,6 +12,7 @@ LIMITS = {
     "nominate": (10, 3600),
     "status": (30, 600),
     "captcha": (30, 600),
+    "objection": (5, 3600),
 }
 
 __all__ = ["LIMITS", "MESSAGE", "allow", "client_group"]

@@ -27,15 +27,6 @@ class PublicationRefused(Exception):
     """Publication cannot go ahead; the message says why, in Chinese, naming the candidates."""
 
 
-def _district(jurisdiction):
-    node = jurisdiction
-    while node is not None:
-        if node.district_id:
-            return node.district
-        node = node.get_parent()
-    return None
-
-
 def _photo(nomination):
     photo = nomination.photos.filter(public_image__isnull=False).order_by("pk").first()
     return photo.public_image if photo else None
@@ -89,7 +80,7 @@ def _profile(release, nomination, campaign, approval, *, actor, live):
         slug=f"honouree-{nomination.pk}",
         subject_kind=nomination.subject_kind,
         category=nomination.category,
-        district=_district(nomination.jurisdiction),
+        district=nomination.jurisdiction.public_district,
         photo=_photo(nomination),
         deed=_deed(nomination.story),
         story=_story_blocks(nomination.story),
