@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from evaluation import rules
 from evaluation.models import Campaign, HeldTitle, Honour, PublicationMode
@@ -70,7 +71,8 @@ def _release(campaign, roll, approval, *, actor, live):
         roll.add_child(instance=release)
         revision = release.save_revision(user=actor, log_action=True)
         if live:
-            revision.publish(user=actor)
+            revision.publish(user=actor, skip_permission_checks=True)
+            release.refresh_from_db()
     return release
 
 
@@ -90,7 +92,8 @@ def _profile(release, nomination, campaign, approval, *, actor, live):
     release.add_child(instance=page)
     revision = page.save_revision(user=actor, log_action=True)
     if live:
-        revision.publish(user=actor)
+        revision.publish(user=actor, skip_permission_checks=True)
+        page.refresh_from_db()
     return page
 
 
@@ -162,7 +165,8 @@ def withdraw_profile(honour, *, actor):
     """Take the honouree's profile off the public roll; the page and every record stay for staff."""
     page = honour.page.specific if honour.page_id else None
     if page is not None and page.live:
-        page.unpublish(user=actor, log_action=True)
+        # The revocation decision is the authority here, not the actor's page permissions.
+        UnpublishPageAction(page, user=actor, log_action=True).execute(skip_permission_checks=True)
     return page
 
 
