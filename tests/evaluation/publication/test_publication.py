@@ -94,7 +94,7 @@ def test_live_publication_creates_public_pages_without_private_data(
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
-        for name, seq, nominator, phone, _ in PEOPLE:
+        for _name, seq, nominator, phone, _ in PEOPLE:
             assert id_of(seq) not in html and id_of(seq)[-6:] not in html
             assert phone not in html and nominator not in html
         for nomination in candidates:
