@@ -245,9 +245,8 @@ def _notice_campaign(places, users, log):
         "拟入选名单正在网上公示，欢迎监督。",
     )
     notice.record_stage_events()
-    log(
-        f"公示中的活动“{campaign.title}”已建立（1条异议待核查）{'，公示页 /' + page.slug + '/notice/' if page else ''}。"
-    )
+    where = f"，公示页 /{page.slug}/notice/" if page else ""
+    log(f"公示中的活动“{campaign.title}”已建立（1条异议待核查）{where}。")
     return campaign
 
 
