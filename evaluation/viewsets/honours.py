@@ -34,7 +34,8 @@ class ServiceCreateView(generic.CreateView):
         try:
             return super().form_valid(form)
         except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
+            self.produced_error_message = "；".join(exc.messages)
+            form.add_error(None, self.produced_error_message)
             return self.form_invalid(form)
 
 

@@ -34,7 +34,8 @@ register_permission_policy(Approval, RulePolicy(Approval, rules.can_publish, act
 
 
 def staff_users():
-    return get_user_model().objects.filter(is_active=True, staffprofile__role=Role.CITY_STAFF).order_by("username")
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(Q(evaluation_profile__role=Role.CITY_STAFF) | Q(is_superuser=True)).order_by("username")
 
 
 class ObjectionCaseForm(forms.ModelForm):
@@ -67,7 +68,8 @@ class ObjectionEditView(generic.EditView):
         try:
             return super().form_valid(form)
         except (ValidationError, ObjectionTransitionNotAllowed) as exc:
-            form.add_error(None, "；".join(getattr(exc, "messages", [str(exc)])))
+            self.produced_error_message = "；".join(getattr(exc, "messages", [str(exc)]))
+            form.add_error(None, self.produced_error_message)
             return self.form_invalid(form)
 
 
@@ -162,7 +164,8 @@ class ApprovalCreateView(generic.CreateView):
         try:
             return super().form_valid(form)
         except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
+            self.produced_error_message = "；".join(exc.messages)
+            form.add_error(None, self.produced_error_message)
             return self.form_invalid(form)
 
 
