@@ -142,3 +142,22 @@ def test_closed_case_shows_only_the_anonymised_result(client, notice_page, candi
     assert "经核查，反映的问题与事实不符" in html
     assert "周建国" not in html and "走访了三位目击者" not in html and "13600001111" not in html
     assert notice.objection_counts(notice_page.campaign) == {"open": 0, "closed": 1}
+
+
+def test_an_oversized_objection_is_refused_before_it_is_read(client, notice_page, candidates):
+    from evaluation.public.upload_limits import OBJECTION_LIMIT
+
+    response = client.generic(
+        "POST",
+        notice_url(notice_page),
+        b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(OBJECTION_LIMIT + 1),
+    )
+    assert response.status_code == 413 and "本次异议未提交" in response.content.decode()
+    assert not Objection.objects.exists()
+
+
+def test_overview_links_the_open_notice(client, notice_page, candidates):
+    html = client.get(notice_page.url).content.decode()
+    assert "查看网上公示" in html and notice_url(notice_page) in html
