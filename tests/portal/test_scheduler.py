@@ -15,7 +15,7 @@ from tests.portal.test_makefile import make_dry_run
 
 # A real transaction: the worker closes stale connections between runs, as in production.
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_publishes_a_scheduled_page_and_takes_down_an_expired_one(client, channel):
+def test_the_worker_publishes_a_scheduled_page_and_takes_down_an_expired_one(wagtail_roots, client, channel):
     scheduled = ArticlePageFactory(parent=channel, title="定时发布的通知稿", slug="scheduled")
     scheduled.unpublish()
     scheduled.go_live_at = timezone.now() + datetime.timedelta(hours=1)
