@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from evaluation import rules
-from evaluation.models import Approval, Objection, ShortlistEntry
+from evaluation.models import Approval, Nomination, Objection, ShortlistEntry
 from evaluation.services import audit
 from evaluation.workflows.nomination import Status
 from evaluation.workflows.notice import ObjectionOutcome
@@ -12,8 +12,6 @@ from evaluation.workflows.notice import ObjectionOutcome
 
 def approvable(campaign):
     """Nominations the committee may approve: the shortlist, or the accepted candidates without one."""
-    from evaluation.models import Nomination
-
     shortlisted = ShortlistEntry.objects.filter(campaign=campaign).values("nomination_id")
     if ShortlistEntry.objects.filter(campaign=campaign).exists():
         return Nomination.objects.filter(pk__in=shortlisted)
