@@ -1,5 +1,6 @@
 """Evaluation demo content: jurisdictions, staff of every role, a campaign in review, nominations,
-and an organisation submission with its sealed PDF.
+an organisation submission with its sealed PDF, and (demo_results.py) a campaign published to
+the honour roll and one in public notice with an open objection.
 
 Built through the same services the site uses (intake, review, reserve), so the
 audit trail and the private-data handling are real. Idempotent: a second run
@@ -18,7 +19,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.models import Site
 
-from evaluation import demo_experts
+from evaluation import demo_experts, demo_results
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
 from evaluation.models import Campaign, CampaignStage, Expert, HeldTitle, Jurisdiction, StaffProfile
 from evaluation.pages import CampaignPage
@@ -373,6 +374,7 @@ def load(log=print):
         _submission(campaign, places, users)
         _reserve(places, users)
         _held_titles()
+        demo_results.load(places, users, log=log)
         log(f"评选演示数据已建立：活动“{campaign.title}”，推荐{campaign.nominations.count()}条。")
         made = True
     review_campaign = demo_experts.load(places, users, id_number=_id_number, departments=DEPARTMENTS)

@@ -7,6 +7,7 @@ from evaluation.choices import Gender, NominationChannel, NominationMethod
 from evaluation.models import Comment, Jurisdiction
 from evaluation.public import captcha
 from evaluation.services import intake
+from evaluation.services.intake import neutralise
 from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import REVIEW_ACTIONS, Action
 
@@ -183,3 +184,47 @@ class CommentForm(CaptchaMixin, forms.Form):
             self.add_error("captcha_answer", "请输入图片中的验证码后提交。")
             return forms.Form.clean(self)
         return super().clean()
+
+
+class MultipleEvidenceField(forms.FileField):
+    """Several evidence files; content checks happen in services.evidence."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleEvidenceField, self).clean(f, initial) for f in files]
+
+
+class ObjectionForm(CaptchaMixin, forms.Form):
+    """An objection to a candidate on the public notice (公示异议), filed under one's real name."""
+
+    nomination = forms.TypedChoiceField(label="对哪位候选人有异议", coerce=int)
+    name = forms.CharField(label="您的姓名", max_length=30, help_text="实名提出，我们对您的身份严格保密。")
+    phone = forms.CharField(label="您的手机号", max_length=20, help_text="仅用于核实情况，不会公开。")
+    facts = forms.CharField(label="异议事实", widget=forms.Textarea(attrs={"rows": 8}))
+    evidence = MultipleEvidenceField(
+        label="证据材料", required=False, help_text="可选，最多3个文件，JPEG、PNG图片或PDF，每个不超过2 MB。"
+    )
+
+    field_order = ["nomination", "name", "phone", "facts", "evidence", "captcha_key", "captcha_answer"]
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomination"].choices = [("", "请选择")] + [
+            (n.pk, f"{n.nominee_name}（{n.get_category_display()}）") for n in candidates
+        ]
+        for field in self.fields.values():
+            verb = "选择" if isinstance(field, forms.ChoiceField) else "填写"
+            field.error_messages["required"] = f"请{verb}{field.label}。"
+
+    def clean_phone(self):
+        return validate_phone(self.cleaned_data["phone"])
+
+    def clean_name(self):
+        return neutralise(self.cleaned_data["name"])
+
+    def clean_facts(self):
+        return neutralise(self.cleaned_data["facts"])

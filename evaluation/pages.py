@@ -1,4 +1,5 @@
-"""The campaign's public page (routable: overview, nominate, status lookup, candidates and votes, comments).
+"""The campaign's public page (routable: overview, nominate, status lookup, candidates and votes, comments,
+public notice with objections, results).
 
 It lives beside the models rather than among them because its sub-views need forms and
 services, and models never import those. `EvaluationConfig.ready()` imports this module.
@@ -8,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseForbidden, JsonResponse
+from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,11 +21,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from evaluation.choices import StageKind
-from evaluation.forms import CommentForm, NominationForm, StatusLookupForm
+from evaluation.forms import CommentForm, NominationForm, ObjectionForm, StatusLookupForm
 from evaluation.models import Comment, Nomination
 from evaluation.public import captcha, throttle, votes
 from evaluation.public.candidates import attach_counts, attach_public_details, candidate_listing
-from evaluation.services import brushing, comments, intake, voting
+from evaluation.services import brushing, comments, intake, publication, voting
+from evaluation.services import notice as notice_service
 from evaluation.workflows.nomination import RECEIVED_LABEL, Status
 
 
@@ -53,6 +55,8 @@ class CampaignPage(RoutablePageMixin, Page):
             campaign=campaign,
             stages=list(campaign.stages.filter(enabled=True).order_by("starts_on")),
             nomination_open=campaign.stage_is_open(StageKind.NOMINATION),
+            notice_phase=notice_service.phase(campaign),
+            published=campaign.is_published,
         )
         return context
 
@@ -296,6 +300,73 @@ class CampaignPage(RoutablePageMixin, Page):
         response = self._render(request, template, **extra)
         response["Cache-Control"] = "private, no-store"
         return response
+
+    @path("notice/")
+    @method_decorator(sensitive_post_parameters("phone", "name"))
+    def notice(self, request):
+        """The shortlist during the notice period (its dates decide), with the objection form."""
+        campaign = self.campaign
+        phase = notice_service.phase(campaign)
+        if phase is None:
+            raise Http404("本次活动没有网上公示阶段。")
+        candidates = notice_service.candidates(campaign) if phase == "open" else []
+        form, token = None, None
+        if phase == "open":
+            form = ObjectionForm(request.POST or None, request.FILES or None, candidates=candidates)
+            if request.method == "POST" and not throttle.allow(request, "objection"):
+                form.is_valid()
+                form.add_error(None, throttle.MESSAGE)
+            elif request.method == "POST" and form.is_valid():
+                c = form.cleaned_data
+                try:
+                    objection = notice_service.file_objection(
+                        campaign,
+                        nomination_id=c["nomination"],
+                        name=c["name"],
+                        phone=c["phone"],
+                        facts=c["facts"],
+                        evidence=c["evidence"],
+                    )
+                except ValidationError as exc:
+                    for message in exc.messages:
+                        form.add_error(None, message)
+                else:
+                    request.session["last_objection_number"] = objection.number
+                    return redirect(self.url + self.reverse_subpage("notice_done"))
+            token = captcha.issue(request)
+        response = self._render(
+            request,
+            "evaluation/campaign_notice.html",
+            phase=phase,
+            stage=notice_service.notice_stage(campaign),
+            candidates=candidates,
+            form=form,
+            captcha_token=token,
+            objection_results=notice_service.published_results(campaign),
+        )
+        if request.method == "POST":
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    @path("notice/done/")
+    def notice_done(self, request):
+        number = request.session.get("last_objection_number")
+        if not number:
+            return redirect(self.url + self.reverse_subpage("notice"))
+        return self._render(request, "evaluation/campaign_notice_done.html", case_number=number)
+
+    @path("results/")
+    def results(self, request):
+        """The published honourees, once the release is live on the honour roll."""
+        campaign = self.campaign
+        if not campaign.is_published:
+            raise Http404("评选结果尚未发布。")
+        return self._render(
+            request,
+            "evaluation/campaign_results.html",
+            release=campaign.release_page,
+            honours=publication.results(campaign),
+        )
 
 
 def _forbidden(wants_json):

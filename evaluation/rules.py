@@ -170,3 +170,18 @@ def inspections_for(user, queryset=None):
     if getattr(user, "is_authenticated", False) and user.is_active:
         return queryset.filter(inspectors=user)
     return queryset.none()
+
+
+def can_handle_objections(user):
+    """Objection cases (with the objector's contact and evidence): city office staff."""
+    return is_city_staff(user)
+
+
+def can_publish(user):
+    """Recording the committee's approval and publishing to the honour roll."""
+    return is_city_staff(user)
+
+
+def can_manage_honours(user):
+    """Certificates, promotion, negative list and care records of honourees."""
+    return is_city_staff(user)

@@ -15,4 +15,8 @@ urlpatterns = [
         private_files.SubmissionDocumentView.as_view(),
         name="submission_document",
     ),
+    path("files/objections/<int:pk>/", private_files.ObjectionEvidenceView.as_view(), name="objection_evidence"),
+    path("files/negative/<int:pk>/", private_files.NegativeEvidenceView.as_view(), name="negative_evidence"),
+    path("files/certificates/<str:number>.pdf", private_files.certificate_pdf, name="certificate_pdf"),
+    path("zhengshu/<str:number>/", views.certificate_verify, name="certificate"),
 ]

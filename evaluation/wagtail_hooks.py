@@ -4,18 +4,26 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from evaluation import rules
-from evaluation.services.audit import LOG_ACTIONS
+from evaluation.services.audit import CAMPAIGN_LOG_ACTIONS, LOG_ACTIONS
 from evaluation.viewsets import (
     import_menu,  # noqa: F401  (organisation import screens register their hooks)
     voting_dashboard,
 )
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction
-from evaluation.viewsets.dashboard import NominationCountsPanel
+from evaluation.viewsets.dashboard import FollowUpPanel, NominationCountsPanel
 from evaluation.viewsets.expert_setup import expert_viewset, review_settings_viewset, rubric_viewset
 from evaluation.viewsets.experts import expert_review_viewset, my_review_viewset
+from evaluation.viewsets.honours import (
+    care_viewset,
+    certificate_viewset,
+    honour_viewset,
+    negative_viewset,
+    promotion_viewset,
+)
 from evaluation.viewsets.inspections import inspection_viewset
 from evaluation.viewsets.nominations import nomination_viewset
+from evaluation.viewsets.notices import approval_viewset, objection_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (
     CampaignViewSet,
@@ -41,6 +49,13 @@ class EvaluationGroup(ViewSetGroup):
         review_settings_viewset,
         rubric_viewset,
         inspection_viewset,
+        objection_viewset,
+        approval_viewset,
+        honour_viewset,
+        certificate_viewset,
+        promotion_viewset,
+        negative_viewset,
+        care_viewset,
         SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
         JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),
@@ -82,11 +97,21 @@ def register_voting_dashboard_menu_item():
 def add_counts_panel(request, panels):
     if rules.can_access_nominations(request.user):
         panels.append(NominationCountsPanel(request.user))
+    if rules.can_manage_honours(request.user):
+        panels.append(FollowUpPanel(request.user))
+
+
+@hooks.register("scheduled_tasks")
+def record_notice_events():
+    """Run by `manage.py run_scheduler` (beside gunicorn under `make serve`): notice opened / closed."""
+    from evaluation.services import notice
+
+    notice.record_stage_events()
 
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    for action, label in LOG_ACTIONS.items():
+    for action, label in {**LOG_ACTIONS, **CAMPAIGN_LOG_ACTIONS}.items():
         actions.register_action(f"evaluation.{action}", label, label)
 
 

@@ -18,6 +18,7 @@ from evaluation.workflows.nomination import Status as NominationStatus
 
 from . import experts
 from .errors import install_error_handlers
+from .results import router as results_router
 from .schemas import (
     CaptchaOut,
     ErrorOut,
@@ -193,5 +194,6 @@ def staff_review(request, nomination_id: int, payload: ReviewIn):
 
 api.add_router("/", public)
 api.add_router("/", voting_router)
+api.add_router("/", results_router)
 api.add_router("/review", staff)
 api.add_router("/", experts.router)

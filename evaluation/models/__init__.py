@@ -1,25 +1,35 @@
 """Evaluation data. Imports `portal` (districts, vocabularies); portal never imports this."""
 
 from .access import PrivateDataAccess
+from .approvals import Approval
 from .brushing import Detector, SuspicionStatus, VoteSuspicion
-from .campaigns import Campaign, CampaignStage
+from .campaigns import NOTICE_DAYS, Campaign, CampaignStage, PublicationMode
+from .care import CareKind, CareRecord, NegativeKind, NegativeRecord
 from .comments import Comment, CommentStatus
-from .events import NominationEvent
+from .events import CampaignEvent, NominationEvent
 from .experts import Expert, ExpertDraw
 from .inspections import Inspection, InspectionPhoto
 from .jurisdictions import Jurisdiction, StaffProfile
 from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
+from .notices import Objection, ObjectionEvidence
+from .records import Certificate, Honour, HonourStatus, Promotion, PromotionStatus
 from .reserve import ReserveEntry
 from .scoring import ConflictDeclaration, Criterion, ExpertReviewSettings, ExpertScore, Rubric, ShortlistEntry
 from .submissions import OrganisationSubmission
 from .votes import SmsCode, Vote, VoteCountSnapshot, Voter, VotingRules
 
 __all__ = [
+    "NOTICE_DAYS",
+    "Approval",
     "Campaign",
+    "CampaignEvent",
     "CampaignStage",
     "Comment",
     "CommentStatus",
+    "CareKind",
+    "CareRecord",
+    "Certificate",
     "ConflictDeclaration",
     "Criterion",
     "DepartmentOpinion",
@@ -29,18 +39,27 @@ __all__ = [
     "ExpertScore",
     "Detector",
     "HeldTitle",
+    "Honour",
+    "HonourStatus",
     "Inspection",
     "InspectionPhoto",
     "Jurisdiction",
     "LedgerCheckpoint",
     "LedgerEntry",
     "LedgerHead",
+    "NegativeKind",
+    "NegativeRecord",
     "Nomination",
     "NominationEvent",
     "NominationPhoto",
     "Nominator",
+    "Objection",
+    "ObjectionEvidence",
     "OrganisationSubmission",
     "PrivateDataAccess",
+    "Promotion",
+    "PromotionStatus",
+    "PublicationMode",
     "ReserveEntry",
     "SmsCode",
     "Rubric",

@@ -15,6 +15,14 @@ PHOTO_FORMATS = [("JPEG", "JPEG"), ("PNG", "PNG"), ("WEBP", "WebP")]
 DEFAULT_DEPARTMENTS = "纪检监察\n公安\n税务\n市场监管\n卫生健康"
 
 
+NOTICE_DAYS = 7
+
+
+class PublicationMode(models.TextChoices):
+    DRAFT = "draft", "生成草稿，由编辑审核后发布"
+    LIVE = "live", "直接发布"
+
+
 def default_categories():
     return list(Category.values)
 
@@ -60,6 +68,22 @@ class Campaign(ClusterableModel):
     photo_max_bytes = models.PositiveIntegerField("单张照片大小上限（字节）", default=384 * 1024)
     photo_max_pixels = models.PositiveIntegerField("单张照片像素上限", default=12_000_000)
     photo_formats = MultipleChoiceJSONField("允许的照片格式", item_choices=PHOTO_FORMATS, default=default_formats)
+    honour_title = models.CharField(
+        "荣誉称号", max_length=100, default="身边好人", help_text="写入荣誉证书和好人档案，例如：清河好人。"
+    )
+    publication_mode = models.CharField(
+        "发布方式", max_length=20, choices=PublicationMode.choices, default=PublicationMode.DRAFT
+    )
+    release_page = models.ForeignKey(
+        "portal.ReleasePage",
+        verbose_name="好人榜发布页面",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = CampaignQuerySet.as_manager()
@@ -89,6 +113,7 @@ class Campaign(ClusterableModel):
             ],
             heading="材料要求",
         ),
+        MultiFieldPanel([FieldPanel("honour_title"), FieldPanel("publication_mode")], heading="发布"),
     ]
 
     class Meta:
@@ -115,6 +140,16 @@ class Campaign(ClusterableModel):
     @property
     def category_choices(self):
         return [(value, label) for value, label in Category.choices if value in (self.categories or [])]
+
+    @property
+    def honour_full_title(self):
+        """The title as printed on certificates, e.g. 2026年第四季度“清河好人”."""
+        return f"{self.period_label}“{self.honour_title}”"
+
+    @property
+    def is_published(self):
+        """Published once its release page is live on the honour roll."""
+        return self.release_page_id is not None and self.release_page.live
 
     def stage(self, kind):
         return next((s for s in self.stages.all() if s.kind == kind), None)
@@ -150,7 +185,7 @@ class CampaignStage(Orderable):
     kind = models.CharField("阶段", max_length=20, choices=StageKind.choices)
     enabled = models.BooleanField("启用", default=True)
     starts_on = models.DateField("开始日期")
-    ends_on = models.DateField("结束日期")
+    ends_on = models.DateField("结束日期", blank=True, help_text=f"网上公示留空时默认为{NOTICE_DAYS}天。")
 
     panels = [
         FieldPanel("kind"),
@@ -167,8 +202,17 @@ class CampaignStage(Orderable):
         return f"{self.get_kind_display()}（{self.starts_on:%Y-%m-%d} 至 {self.ends_on:%Y-%m-%d}）"
 
     def clean(self):
+        if self.ends_on is None and self.starts_on and self.kind == StageKind.NOTICE:
+            self.ends_on = self.starts_on + datetime.timedelta(days=NOTICE_DAYS - 1)
+        if self.ends_on is None:
+            raise ValidationError({"ends_on": "请填写结束日期。"})
         if self.starts_on and self.ends_on and self.starts_on > self.ends_on:
             raise ValidationError({"ends_on": "结束日期不能早于开始日期。"})
+
+    def save(self, *args, **kwargs):
+        if self.ends_on is None and self.kind == StageKind.NOTICE:
+            self.ends_on = self.starts_on + datetime.timedelta(days=NOTICE_DAYS - 1)
+        super().save(*args, **kwargs)
 
     def is_open(self, today=None):
         today = today or timezone.localdate()

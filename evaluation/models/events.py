@@ -37,3 +37,33 @@ class NominationEvent(models.Model):
         if self.pk is not None:
             raise ValueError("操作记录只能新增，不能修改。")
         super().save(*args, **kwargs)
+
+
+class CampaignEvent(models.Model):
+    """Append-only record of a campaign's own milestones: notice opened/closed, approval, publication."""
+
+    campaign = models.ForeignKey("evaluation.Campaign", on_delete=models.PROTECT, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField("操作", max_length=40)
+    data = models.JSONField("参数", default=dict, blank=True)
+    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "活动记录"
+        verbose_name_plural = "活动记录"
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("操作记录只能新增，不能修改。")
+        super().save(*args, **kwargs)

@@ -35,6 +35,15 @@ class Jurisdiction(MP_Node):
             return self
         return Jurisdiction.objects.get(path=self.path[: 2 * self.steplen])
 
+    @property
+    def public_district(self):
+        """The public District (县区) of this node or its nearest ancestor that has one."""
+        if self.district_id:
+            return self.district
+        ancestors = self.get_ancestors().filter(district__isnull=False).select_related("district")
+        nearest = ancestors.order_by("-depth").first()
+        return nearest.district if nearest else None
+
     def subtree_filter(self, prefix="jurisdiction__"):
         """Q-style kwargs selecting rows in this jurisdiction or below it."""
         return {f"{prefix}path__startswith": self.path}

@@ -1,4 +1,4 @@
-"""The rate limits of the public evaluation actions (nominate, status lookup, captchas).
+"""The rate limits of the public evaluation actions (nominate, status lookup, captchas, objections).
 
 The counting itself is portal's (portal/throttle.py): database counters in
 fixed windows, one per client and window, shared by every worker.
@@ -17,6 +17,7 @@ LIMITS = {
     # Public voting: anonymous device voters issued and SMS codes requested per client.
     "voter": (60, 600),
     "sms": (10, 3600),
+    "objection": (5, 3600),
 }
 
 __all__ = ["LIMITS", "MESSAGE", "allow", "client_group"]

@@ -1,4 +1,4 @@
-"""Refuse oversized nominations before their body is read.
+"""Refuse oversized nominations and objections before their body is read.
 
 CsrfViewMiddleware reads request.POST, which parses (and spools to disk) the
 whole upload, so the size check has to run before it, from Content-Length.
@@ -11,10 +11,14 @@ from wagtail.models import Site
 
 from evaluation.models import Campaign
 from evaluation.pages import CampaignPage
+from evaluation.services import evidence
 
 # Room for the text fields and multipart headers besides the photos.
 FORM_MARGIN_BYTES = 64 * 1024
 NOMINATE_SUFFIX = "nominate/"
+NOTICE_SUFFIX = "notice/"
+# An objection: the evidence files at their limit plus the text fields.
+OBJECTION_LIMIT = evidence.MAX_FILES * evidence.MAX_BYTES + FORM_MARGIN_BYTES
 
 
 def request_limit(campaign):
@@ -30,15 +34,15 @@ def _content_length(request):
         return 0
 
 
-def _page_for(request):
-    """The live campaign page whose nominate/ route this path is, if any."""
+def _page_for(request, suffix=NOMINATE_SUFFIX):
+    """The live campaign page whose `suffix` route (nominate/ or notice/) this path is, if any."""
     path = request.path_info
-    if not path.endswith("/" + NOMINATE_SUFFIX):
+    if not path.endswith("/" + suffix):
         return None
     site = Site.find_for_request(request)
     if site is None:
         return None
-    url_path = site.root_page.url_path + path[: -len(NOMINATE_SUFFIX)].lstrip("/")
+    url_path = site.root_page.url_path + path[: -len(suffix)].lstrip("/")
     return CampaignPage.objects.live().filter(url_path=url_path).select_related("campaign").first()
 
 
@@ -69,4 +73,7 @@ class NominationSizeLimitMiddleware:
                 if size > request_limit(campaign):
                     context = {"page": page, "campaign": campaign, "limit": _megabytes(request_limit(campaign))}
                     return render(request, "evaluation/nomination_too_large.html", context, status=413)
+            elif size > OBJECTION_LIMIT and (page := _page_for(request, NOTICE_SUFFIX)) is not None:
+                context = {"page": page, "campaign": page.campaign, "limit": _megabytes(OBJECTION_LIMIT)}
+                return render(request, "evaluation/objection_too_large.html", context, status=413)
         return self.get_response(request)

@@ -1,8 +1,9 @@
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from evaluation.models import Certificate
 from evaluation.public import captcha
 
 
@@ -37,3 +38,11 @@ def campaign_action(request, page_id, action, pk):
         return redirect(page.url + CAMPAIGN_ACTIONS[action].format(pk=pk))
     handler = {"vote": page.vote, "comment": page.comment, "report": page.report_comment}[action]
     return handler(request, pk)
+
+
+def certificate_verify(request, number):
+    """Public check of a certificate (the target of its QR code): valid, or revoked and when."""
+    certificate = Certificate.objects.filter(number=number.strip().upper()).first()
+    if certificate is None:
+        return render(request, "evaluation/certificate_unknown.html", {"number": number}, status=404)
+    return render(request, "evaluation/certificate_verify.html", {"certificate": certificate})

@@ -2,7 +2,8 @@
 
 Each state change writes a NominationEvent (from/to/reason, append-only) and a
 Wagtail log entry so the change also shows in the admin's history view.
-Parameters never include ID numbers or phones.  Showing or exporting those in
+Parameters never include ID numbers or phones.  Campaign milestones (notice opened
+and closed, approval, publication) go to CampaignEvent through `record_campaign`.  Showing or exporting those in
 full writes a PrivateDataAccess row (`record_private_access`).
 """
 
@@ -10,7 +11,7 @@ import logging
 
 from wagtail.log_actions import log
 
-from evaluation.models import NominationEvent, PrivateDataAccess
+from evaluation.models import CampaignEvent, NominationEvent, PrivateDataAccess
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,24 @@ LOG_ACTIONS = {
     "shortlist_cut": "拟定初步名单",
     "suspicion_confirmed": "确认刷票（相关投票作废）",
     "suspicion_released": "解除刷票嫌疑（相关投票恢复有效）",
+    "objection_filed": "收到公示异议",
+    "objection_updated": "办理公示异议",
+    "objection_closed": "公示异议办结",
+    "approved": "文明委审批通过",
+    "published": "发布入选",
+    "certificate_issued": "颁发荣誉证书",
+    "promoted": "推荐上级",
+    "promotion_result": "记录上级评选结果",
+    "negative": "列入负面清单",
+    "revoked": "撤销荣誉称号",
+    "care": "记录关爱帮扶",
+}
+
+CAMPAIGN_LOG_ACTIONS = {
+    "notice_opened": "网上公示开始",
+    "notice_closed": "网上公示结束",
+    "approval_recorded": "录入文明委审批",
+    "campaign_published": "发布到好人榜",
 }
 
 
@@ -62,13 +81,15 @@ def record(nomination, *, action, actor=None, from_status="", to_status="", reas
 
 
 def record_campaign(campaign, *, action, actor=None, **data):
-    """A campaign-wide event (draws, closing a round, cutting the shortlist) in the campaign's admin history."""
-    return log(
-        instance=campaign,
-        action=f"evaluation.{action}",
-        user=actor if getattr(actor, "is_authenticated", False) else None,
+    """A campaign milestone (notice opened/closed, approval, publication); `data` holds no private field."""
+    event = CampaignEvent.objects.create(
+        campaign=campaign,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
         data=data,
     )
+    log(instance=campaign, action=f"evaluation.{action}", user=event.actor, data=data)
+    return event
 
 
 def record_private_access(*, user, purpose, model, ids):

@@ -118,15 +118,20 @@ def check_eligibility(campaign, id_number, *, detailed=False):
     Only staff channels (`detailed`) learn which title and when: on a public
     form that would tell anyone with an ID number what honours its holder has.
     """
-    rank = Level.rank(campaign.level)
-    for title in HeldTitle.objects.filter(id_number_hash=crypto.keyed_hash(id_number)):
+    check_held_titles(campaign.level, crypto.keyed_hash(id_number), detailed=detailed)
+
+
+def check_held_titles(level, id_number_hash, *, detailed=False):
+    """The eligibility rule by keyed hash: also used when an honouree is put forward a level up."""
+    rank = Level.rank(level)
+    for title in HeldTitle.objects.filter(id_number_hash=id_number_hash):
         if Level.rank(title.level) < rank:
             continue
         if not detailed:
             raise ValidationError("被推荐人不符合本次活动的推荐条件。", code="ineligible")
         raise ValidationError(
             f"被推荐人已获得“{title.title}”（{title.get_level_display()}，{title.awarded_on:%Y年%m月}），"
-            f"按规定不再作为{Level(campaign.level).label}推荐对象。",
+            f"按规定不再作为{Level(level).label}推荐对象。",
             code="ineligible",
         )
 

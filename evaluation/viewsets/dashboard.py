@@ -37,3 +37,27 @@ class NominationCountsPanel(Component):
             "total": sum(by_status.values()),
             "table": table,
         }
+
+
+class FollowUpPanel(Component):
+    """Reminders for city staff: overdue care visits of honourees and objection cases still open."""
+
+    name = "evaluation_follow_up"
+    order = 60
+    template_name = "evaluation/admin/follow_up_panel.html"
+
+    def __init__(self, user, today=None):
+        self.user = user
+        self.today = today
+
+    def get_context_data(self, parent_context):
+        from evaluation.models import Honour, Objection
+
+        overdue = Honour.objects.overdue_visits(self.today)
+        cases = Objection.objects.unresolved().select_related("nomination", "assignee").order_by("deadline", "pk")
+        return {
+            "overdue_visits": overdue[:20],
+            "overdue_count": len(overdue),
+            "open_cases": list(cases[:20]),
+            "late_case_ids": set(Objection.objects.overdue(self.today).values_list("pk", flat=True)),
+        }

@@ -8,7 +8,7 @@ secret itself changed.  All or nothing: one undecryptable record rolls the whole
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from evaluation.models import HeldTitle, Nomination, Nominator, ReserveEntry
+from evaluation.models import HeldTitle, Nomination, Nominator, Objection, ReserveEntry
 from evaluation.privacy import crypto
 
 # model: [(cipher field, keyed-hash field it feeds or None)]
@@ -17,6 +17,7 @@ PROTECTED = {
     Nominator: [("phone_cipher", "phone_hash")],
     ReserveEntry: [("id_number_cipher", "id_number_hash"), ("contact_cipher", None)],
     HeldTitle: [("id_number_cipher", "id_number_hash")],
+    Objection: [("contact_cipher", "contact_hash")],
 }
 
 

@@ -21,6 +21,8 @@ def campaign_post(**overrides):
         "photo_max_bytes": str(384 * 1024),
         "photo_max_pixels": "12000000",
         "photo_formats": ["JPEG", "PNG"],
+        "honour_title": "清河好人",
+        "publication_mode": "draft",
         "stages-TOTAL_FORMS": "1",
         "stages-INITIAL_FORMS": "0",
         "stages-MIN_NUM_FORMS": "0",

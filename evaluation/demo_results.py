@@ -1,0 +1,256 @@
+"""Demo campaigns for the end of the pipeline: one published to the honour roll (with certificates and
+care records), one in public notice with an open objection.
+
+Called from evaluation/demo.py; built through the same services the site uses.  Expert
+scores and inspections are the expert-review demo's; here the shortlist is set directly.
+"""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.models import Site
+
+from evaluation.choices import StageKind
+from evaluation.models import Campaign, CampaignStage, PublicationMode, ShortlistEntry
+from evaluation.pages import CampaignPage
+from evaluation.services import approval, candidate_photos, honours, intake, notice, publication, review
+from evaluation.services.intake import NominationData
+from evaluation.workflows.nomination import Action
+
+PUBLISHED_TITLE = "2026年第三季度“清河好人”评选"
+NOTICE_TITLE = "2026年十月“清河好人”评选"
+
+# name, gender, birth date, category, unit, story, district key
+PUBLISHED_PEOPLE = [
+    (
+        "孟凡荣",
+        "female",
+        datetime.date(1961, 2, 14),
+        "helping_others",
+        "社区志愿者",
+        "孟凡荣在小区门口摆了十五年的“便民修补摊”，缝衣服、修雨伞、换拉链从不收钱。\n"
+        "她还带出了一支二十多人的志愿修补队，每月到养老院上门服务。",
+        "district1",
+    ),
+    (
+        "邢海波",
+        "male",
+        datetime.date(1983, 8, 30),
+        "bravery",
+        "货车司机",
+        "今年七月，邢海波在高速服务区发现一辆轿车起火，车内有人被困。\n"
+        "他拎起灭火器冲上前，砸开车窗把驾驶员拖出，自己手臂被烫伤。",
+        "district2",
+    ),
+    (
+        "岳秋菊",
+        "female",
+        datetime.date(1975, 10, 3),
+        "filial_love",
+        "村民",
+        "岳秋菊的母亲患阿尔茨海默病八年，她辞去城里的工作回村照料。\n"
+        "每天给母亲讲老照片里的故事，母亲常常拉着她的手说“你是好闺女”。",
+        "district1",
+    ),
+]
+
+NOTICE_PEOPLE = [
+    (
+        "彭国庆",
+        "male",
+        datetime.date(1969, 10, 1),
+        "dedication",
+        "乡村邮递员",
+        "彭国庆跑山区邮路二十六年，累计行程四十多万公里，从未丢失或延误一件邮件。",
+        "district2",
+    ),
+    (
+        "谭雅琴",
+        "female",
+        datetime.date(1990, 5, 21),
+        "honesty",
+        "超市收银员",
+        "谭雅琴在收银台捡到顾客遗落的钱包，内有现金和银行卡，她守在店里等到深夜把钱包交还失主。",
+        "district1",
+    ),
+]
+
+
+def _id_number(born, seq):
+    from evaluation.demo import _id_number
+
+    return _id_number("140108", born, seq)
+
+
+def _stages(campaign, plan):
+    today = timezone.localdate()
+    for order, (kind, start, end) in enumerate(plan):
+        CampaignStage.objects.create(
+            campaign=campaign,
+            kind=kind,
+            sort_order=order,
+            starts_on=today + datetime.timedelta(days=start),
+            ends_on=today + datetime.timedelta(days=end),
+        )
+
+
+def _page(campaign, slug, title, intro):
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page.specific if site else None
+    if home is None or not CampaignPage.can_create_at(home):
+        return None
+    page = CampaignPage(title=title, slug=slug, campaign=campaign, intro=intro)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _accepted(campaign, people, places, users, seq_base):
+    """Nominees taken through the tiered review with the real services, consent recorded, photos public."""
+    from evaluation.demo import DEPARTMENTS, _photo
+
+    agree = {d: ("agree", "") for d in DEPARTMENTS}
+    made = []
+    for i, (name, gender, born, category, unit, story, place) in enumerate(people):
+        data = NominationData(
+            method="organisation",
+            channel="territorial",
+            category=category,
+            nominee_name=name,
+            gender=gender,
+            birth_year=born.year,
+            id_number=_id_number(born, f"{seq_base + i:02d}{1 if gender == 'male' else 2}"),
+            jurisdiction=places[place],
+            unit=unit,
+            story=story,
+            nominator_name=f"{places[place].name}文明办",
+            nominator_phone=f"1390000{3000 + seq_base + i:04d}",
+            photos=[_photo(name, 40 + i * 31)],
+        )
+        nomination, _ = intake.submit(campaign, data, public=False)
+        reviewer = users["district1_reviewer" if place == "district1" else "district2_reviewer"]
+        review.record_opinions(nomination, actor=reviewer, opinions=agree)
+        review.review(nomination, actor=reviewer, action=Action.APPROVE)
+        review.record_consent(nomination, actor=users["city_staff"], note="电话联系本人，同意公开姓名、照片和事迹")
+        review.review(nomination, actor=users["city_staff"], action=Action.APPROVE)
+        candidate_photos.publish(nomination, actor=users["city_staff"])
+        ShortlistEntry.objects.create(campaign=campaign, nomination=nomination, rank=i + 1, combined_score=95 - i * 3)
+        made.append(nomination)
+    return made
+
+
+def _published_campaign(places, users, log):
+    staff = users["city_staff"]
+    campaign = Campaign.objects.create(
+        title=PUBLISHED_TITLE,
+        period_label="2026年第三季度",
+        honour_title="清河好人",
+        publication_mode=PublicationMode.LIVE,
+        nomination_quota=5,
+        story_min_chars=40,
+    )
+    _stages(
+        campaign,
+        [
+            (StageKind.NOMINATION, -120, -100),
+            (StageKind.REVIEW, -99, -85),
+            (StageKind.VOTE, -84, -75),
+            (StageKind.EXPERT_REVIEW, -74, -68),
+            (StageKind.INSPECTION, -67, -60),
+            (StageKind.NOTICE, -59, -53),
+            (StageKind.APPROVAL, -52, -45),
+            (StageKind.PUBLICATION, -44, -40),
+        ],
+    )
+    people = _accepted(campaign, PUBLISHED_PEOPLE, places, users, seq_base=40)
+    notice_stage = notice.notice_stage(campaign)
+    objection = notice.file_objection(
+        campaign,
+        nomination_id=people[1].pk,
+        name="韩立新",
+        phone="13700004444",
+        facts="听说这件事发生在外省，不知道是否符合本市评选范围，请核实。",
+        today=notice_stage.starts_on + datetime.timedelta(days=2),
+    )
+    notice.update_case(
+        objection, actor=staff, assignee=staff, deadline=notice_stage.ends_on, notes="已与事发地交警核实"
+    )
+    notice.update_case(
+        objection,
+        actor=staff,
+        assignee=staff,
+        notes="已与事发地交警核实，当事人为本市户籍，常年在本市从事运输。",
+        outcome="dismissed",
+        public_result="经核查，该候选人为本市居民，事迹属实，符合评选范围，异议不成立。",
+    )
+    approval.record_approval(
+        campaign,
+        actor=staff,
+        document_number="清文明委〔2026〕9号",
+        approved_on=timezone.localdate() - datetime.timedelta(days=48),
+        nominations=people,
+    )
+    page = _page(
+        campaign,
+        "2026q3-haoren",
+        "2026年第三季度“清河好人”",
+        "本季度“清河好人”评选已经结束，入选者的事迹已在好人榜发布。",
+    )
+    try:
+        release = publication.publish(campaign, actor=staff)
+    except publication.PublicationRefused as exc:
+        log(f"评选结果未发布：{exc}")
+        return campaign
+    first = people[0].honour
+    honours.record_care(first, actor=staff, kind="visit", note="上门看望，了解修补队活动需要的物资。")
+    honours.record_care(first, actor=staff, kind="benefit", card_number="QHHR-2026-0301", note="发放“好人卡”")
+    log(f"已发布“{release.title}”（{len(people)}人，含荣誉证书）{'，活动页面 /' + page.slug + '/' if page else ''}。")
+    return campaign
+
+
+def _notice_campaign(places, users, log):
+    campaign = Campaign.objects.create(
+        title=NOTICE_TITLE,
+        period="monthly",
+        period_label="2026年10月",
+        honour_title="清河好人",
+        nomination_quota=5,
+        story_min_chars=30,
+    )
+    _stages(
+        campaign,
+        [
+            (StageKind.NOMINATION, -50, -35),
+            (StageKind.REVIEW, -34, -25),
+            (StageKind.VOTE, -24, -18),
+            (StageKind.EXPERT_REVIEW, -17, -12),
+            (StageKind.INSPECTION, -11, -3),
+            (StageKind.NOTICE, -2, 4),
+            (StageKind.APPROVAL, 5, 12),
+            (StageKind.PUBLICATION, 13, 15),
+        ],
+    )
+    people = _accepted(campaign, NOTICE_PEOPLE, places, users, seq_base=60)
+    notice.file_objection(
+        campaign,
+        nomination_id=people[0].pk,
+        name="曹文斌",
+        phone="13700005555",
+        facts="该候选人所在邮政所去年曾被投诉延误投递，事迹中“从未延误”的说法请核实。",
+    )
+    page = _page(
+        campaign,
+        "gongshi",
+        "2026年10月“清河好人”公示",
+        "拟入选名单正在网上公示，欢迎监督。",
+    )
+    notice.record_stage_events()
+    where = f"，公示页 /{page.slug}/notice/" if page else ""
+    log(f"公示中的活动“{campaign.title}”已建立（1条异议待核查）{where}。")
+    return campaign
+
+
+def load(places, users, log=print):
+    """Both campaigns; the caller (demo.load) makes it idempotent."""
+    _published_campaign(places, users, log)
+    _notice_campaign(places, users, log)

@@ -1,0 +1,140 @@
+"""After publication: promotion to the next level, the negative list, and care and courtesy records."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from evaluation import rules
+from evaluation.choices import Level
+from evaluation.models import CareKind, CareRecord, HeldTitle, Honour, NegativeKind, NegativeRecord, Promotion
+from evaluation.models.records import HonourStatus, PromotionStatus
+from evaluation.services import audit, publication
+from evaluation.services.evidence import check_files
+from evaluation.services.intake import check_held_titles
+
+NEXT_LEVEL = {Level.CITY: Level.PROVINCE, Level.PROVINCE: Level.NATIONAL}
+
+
+def _require(actor):
+    if not rules.can_manage_honours(actor):
+        raise PermissionDenied("您无权管理入选者档案。")
+
+
+@transaction.atomic
+def promote(honour, *, actor, target_campaign=None, note=""):
+    """Put an honouree forward to the next level, refusing anyone who already holds that title."""
+    _require(actor)
+    honour = Honour.objects.select_for_update().select_related("nomination").get(pk=honour.pk)
+    if honour.is_revoked:
+        raise ValidationError(f"{honour.name}的荣誉称号已被撤销，不能推荐上级。")
+    target = NEXT_LEVEL.get(honour.level)
+    if target is None:
+        raise ValidationError(f"{honour.name}已是{Level(honour.level).label}荣誉，没有更高一级可以推荐。")
+    if target_campaign is not None and target_campaign.level != target:
+        raise ValidationError(f"所选上级评选活动不是{Level(target).label}活动。")
+    check_held_titles(target, honour.nomination.id_number_hash, detailed=True)
+    try:
+        with transaction.atomic():
+            promotion = Promotion.objects.create(
+                honour=honour, target_level=target, target_campaign=target_campaign, note=note, created_by=actor
+            )
+    except IntegrityError:
+        raise ValidationError(f"{honour.name}已推荐过{Level(target).label}评选。") from None
+    audit.record(honour.nomination, action="promoted", actor=actor, target_level=target, promotion=promotion.pk)
+    return promotion
+
+
+@transaction.atomic
+def record_promotion_result(promotion, *, actor, awarded, title="", awarded_on=None, higher_nomination=None):
+    """The higher level's decision; an award becomes a held title (so it is not nominated again)."""
+    _require(actor)
+    promotion = Promotion.objects.select_for_update().select_related("honour__nomination").get(pk=promotion.pk)
+    if promotion.status != PromotionStatus.PROPOSED:
+        raise ValidationError("该推荐已有结果，不能重复录入。")
+    promotion.higher_nomination = higher_nomination
+    if awarded:
+        if not title or awarded_on is None:
+            raise ValidationError("请填写上级授予的称号和日期。")
+        nomination = promotion.honour.nomination
+        held = HeldTitle(
+            person_name=promotion.honour.name,
+            title=title,
+            level=promotion.target_level,
+            awarded_on=awarded_on,
+            id_number_hash=nomination.id_number_hash,
+            id_number_masked=nomination.id_number_masked,
+            id_number_cipher=nomination.id_number_cipher,
+        )
+        held.save()
+        promotion.held_title = held
+        promotion.awarded_title, promotion.awarded_on = title, awarded_on
+        promotion.status = PromotionStatus.AWARDED
+    else:
+        promotion.status = PromotionStatus.NOT_AWARDED
+    promotion.save()
+    audit.record(
+        promotion.honour.nomination, action="promotion_result", actor=actor, promotion=promotion.pk, awarded=awarded
+    )
+    return promotion
+
+
+@transaction.atomic
+def record_negative(honour, *, actor, kind, reason, decided_on, unit_report, document_number="", evidence=None):
+    """A warning or a revocation; a revocation unpublishes the profile and recalls the certificate."""
+    _require(actor)
+    honour = Honour.objects.select_for_update().select_related("nomination").get(pk=honour.pk)
+    if kind not in NegativeKind.values:
+        raise ValidationError("类型无效。")
+    if not (reason or "").strip() or not (unit_report or "").strip():
+        raise ValidationError("请填写事由和推荐单位情况报告（谁推荐谁负责）。")
+    if honour.is_revoked:
+        raise ValidationError(f"{honour.name}的荣誉称号已被撤销。")
+    files = check_files([evidence] if evidence else [], max_files=1)
+    nomination = honour.nomination
+    record = NegativeRecord.objects.create(
+        honour=honour,
+        kind=kind,
+        reason=reason.strip(),
+        decided_on=decided_on,
+        document_number=document_number,
+        reporting_unit=nomination.submitting_organisation or nomination.jurisdiction,
+        unit_report=unit_report.strip(),
+        evidence=files[0].content if files else "",
+        recorded_by=actor,
+    )
+    audit.record(nomination, action="negative", actor=actor, kind=kind, record=record.pk)
+    if kind == NegativeKind.REVOCATION:
+        now = timezone.now()
+        honour.status, honour.revoked_at = HonourStatus.REVOKED, now
+        honour.save(update_fields=["status", "revoked_at"])
+        certificate = getattr(honour, "certificate", None)
+        if certificate is not None and certificate.revoked_at is None:
+            certificate.revoked_at = now
+            certificate.save(update_fields=["revoked_at"])
+        publication.withdraw_profile(honour, actor=actor)
+        audit.record(nomination, action="revoked", actor=actor, record=record.pk)
+    return record
+
+
+@transaction.atomic
+def record_care(honour, *, actor, kind, happened_on=None, note="", amount=None, card_number=""):
+    """One entry of the care log; a death is also noted on the honour (no more visit reminders)."""
+    _require(actor)
+    if kind not in CareKind.values:
+        raise ValidationError("类型无效。")
+    if kind == CareKind.BENEFIT and not (card_number or note):
+        raise ValidationError("礼遇待遇请填写好人卡号或说明。")
+    happened_on = happened_on or timezone.localdate()
+    record = CareRecord.objects.create(
+        honour=honour,
+        kind=kind,
+        happened_on=happened_on,
+        note=note,
+        amount=amount,
+        card_number=card_number,
+        recorded_by=actor,
+    )
+    if kind == CareKind.DECEASED:
+        Honour.objects.filter(pk=honour.pk).update(deceased_on=happened_on)
+    audit.record(honour.nomination, action="care", actor=actor, kind=kind, record=record.pk)
+    return record

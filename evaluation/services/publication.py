@@ -1,0 +1,182 @@
+"""Publication (发布): the one place where evaluation writes portal pages.
+
+`publish` turns an approved campaign into a release page under the honour roll with
+one profile page per honouree, holding public fields only (name, category,
+district, story, published photo): as drafts for the editors' last touch or live,
+per the campaign's `publication_mode`.  It also issues the certificates and notes
+the title as held, so later nominations at this level are refused.  Running it
+again adds only what is missing.  `withdraw_profile` takes a revoked honouree's
+page off the public roll (the records stay).
+"""
+
+import re
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.actions.unpublish_page import UnpublishPageAction
+
+from evaluation import rules
+from evaluation.models import Campaign, HeldTitle, Honour, PublicationMode
+from evaluation.services import audit, certificates
+from evaluation.services.notice import unresolved_for
+from portal.models import HonoureePage, HonourHeld, HonourRollPage, ReleasePage
+
+
+class PublicationRefused(Exception):
+    """Publication cannot go ahead; the message says why, in Chinese, naming the candidates."""
+
+
+def _photo(nomination):
+    photo = nomination.photos.filter(public_image__isnull=False).order_by("pk").first()
+    return photo.public_image if photo else None
+
+
+def _deed(story):
+    first = re.split(r"(?<=[。！？!?])", story, maxsplit=1)[0]
+    return first[:200]
+
+
+def _story_blocks(story):
+    paragraphs = [p.strip() for p in story.splitlines() if p.strip()]
+    return [("paragraph", f"<p>{escape(p)}</p>") for p in paragraphs]
+
+
+def _check(campaign, nominations):
+    if not nominations:
+        raise PublicationRefused("本次活动尚未录入文明委审批，不能发布。")
+    blocked = list(unresolved_for(nominations))
+    if blocked:
+        names = "、".join(sorted({o.nomination.nominee_name for o in blocked}))
+        raise PublicationRefused(f"候选人{names}有未办结的公示异议，办结前不能发布。")
+    without_consent = [n.nominee_name for n in nominations if not n.consent_given]
+    if without_consent:
+        raise PublicationRefused(f"候选人{'、'.join(without_consent)}尚未记录本人同意公开，不能发布。")
+
+
+def _release(campaign, roll, approval, *, actor, live):
+    release = campaign.release_page.specific if campaign.release_page_id else None
+    if release is None:
+        release = ReleasePage(
+            title=f"{campaign.period_label}“{campaign.honour_title}”",
+            slug=f"campaign-{campaign.pk}",
+            level=campaign.level,
+            year=approval.approved_on.year,
+            period_label=campaign.period_label,
+            date=approval.approved_on,
+            intro=f"经{approval.document_number}批准，现将{campaign.period_label}“{campaign.honour_title}”名单发布如下。",
+            live=False,
+        )
+        roll.add_child(instance=release)
+        revision = release.save_revision(user=actor, log_action=True)
+        if live:
+            revision.publish(user=actor, skip_permission_checks=True)
+            release.refresh_from_db()
+    return release
+
+
+def _profile(release, nomination, campaign, approval, *, actor, live):
+    page = HonoureePage(
+        title=nomination.nominee_name,
+        slug=f"honouree-{nomination.pk}",
+        subject_kind=nomination.subject_kind,
+        category=nomination.category,
+        district=nomination.jurisdiction.public_district,
+        photo=_photo(nomination),
+        deed=_deed(nomination.story),
+        story=_story_blocks(nomination.story),
+        live=False,
+    )
+    page.honours = [HonourHeld(name=campaign.honour_full_title, level=campaign.level, date=approval.approved_on)]
+    release.add_child(instance=page)
+    revision = page.save_revision(user=actor, log_action=True)
+    if live:
+        revision.publish(user=actor, skip_permission_checks=True)
+        page.refresh_from_db()
+    return page
+
+
+def _held_title(nomination, campaign, approval):
+    title = HeldTitle(
+        person_name=nomination.nominee_name,
+        title=campaign.honour_full_title,
+        level=campaign.level,
+        awarded_on=approval.approved_on,
+        id_number_hash=nomination.id_number_hash,
+        id_number_masked=nomination.id_number_masked,
+        id_number_cipher=nomination.id_number_cipher,
+    )
+    title.save()
+    return title
+
+
+@transaction.atomic
+def publish(campaign, *, actor):
+    """Publish an approved campaign to the honour roll; returns the release page."""
+    if not rules.can_publish(actor):
+        raise PermissionDenied("您无权发布评选结果。")
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    approval = getattr(campaign, "approval", None)
+    nominations = (
+        list(approval.nominations.select_related("jurisdiction").order_by("category", "pk")) if approval else []
+    )
+    _check(campaign, nominations)
+    roll = HonourRollPage.objects.live().order_by("path").first()
+    if roll is None:
+        raise PublicationRefused("网站尚未建立好人榜页面，不能发布。")
+    live = campaign.publication_mode == PublicationMode.LIVE
+    release = _release(campaign, roll, approval, actor=actor, live=live)
+    added = []
+    for seq, nomination in enumerate(nominations, start=1):
+        if Honour.objects.filter(nomination=nomination).exists():
+            continue
+        page = _profile(release, nomination, campaign, approval, actor=actor, live=live)
+        honour = Honour.objects.create(
+            campaign=campaign,
+            nomination=nomination,
+            name=nomination.nominee_name,
+            title=campaign.honour_full_title,
+            level=campaign.level,
+            awarded_on=approval.approved_on,
+            page=page,
+            held_title=_held_title(nomination, campaign, approval),
+        )
+        certificate = certificates.issue(honour, seq=seq)
+        audit.record(nomination, action="published", actor=actor, page=page.pk, certificate=certificate.number)
+        added.append(honour)
+    first_time = campaign.release_page_id is None
+    campaign.release_page = release
+    campaign.published_at = campaign.published_at or timezone.now()
+    campaign.save(update_fields=["release_page", "published_at"])
+    if first_time or added:
+        audit.record_campaign(
+            campaign,
+            action="campaign_published",
+            actor=actor,
+            release=release.pk,
+            honourees=len(added),
+            mode=campaign.publication_mode,
+        )
+    return release
+
+
+def withdraw_profile(honour, *, actor):
+    """Take the honouree's profile off the public roll; the page and every record stay for staff."""
+    page = honour.page.specific if honour.page_id else None
+    if page is not None and page.live:
+        # The revocation decision is the authority here, not the actor's page permissions.
+        UnpublishPageAction(page, user=actor, log_action=True).execute(skip_permission_checks=True)
+    return page
+
+
+def results(campaign):
+    """Live honouree pages of a published campaign with their honours, in release order."""
+    if not campaign.is_published:
+        return []
+    honours = (
+        Honour.objects.filter(campaign=campaign, page__live=True)
+        .select_related("page", "certificate")
+        .order_by("page__path")
+    )
+    return list(honours)

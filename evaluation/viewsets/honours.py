@@ -1,0 +1,235 @@
+"""Admin screens after publication: honourees, certificates, promotion, negative list, care records."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from evaluation import rules
+from evaluation.models import CareRecord, Certificate, Honour, NegativeRecord, Promotion
+from evaluation.permissions import RulePolicy
+from evaluation.privacy.files import certificate_pdf_url, negative_evidence_url
+from evaluation.services import honours
+from evaluation.viewsets.exports import SafeExportIndexView
+
+register_permission_policy(
+    Honour, RulePolicy(Honour, rules.can_manage_honours, actions=("change", "view", "export")), exact_class=True
+)
+register_permission_policy(
+    Certificate, RulePolicy(Certificate, rules.can_manage_honours, actions=("view", "export")), exact_class=True
+)
+for _model in (Promotion, NegativeRecord, CareRecord):
+    register_permission_policy(
+        _model, RulePolicy(_model, rules.can_manage_honours, actions=("add", "view", "export")), exact_class=True
+    )
+
+
+class ServiceCreateView(generic.CreateView):
+    """A create view whose save goes through one service call; refusals show on the form."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:
+            self.produced_error_message = "；".join(exc.messages)
+            form.add_error(None, self.produced_error_message)
+            return self.form_invalid(form)
+
+
+class HonourForm(forms.ModelForm):
+    class Meta:
+        model = Honour
+        fields = ["visit_interval_days"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+
+
+class HonourViewSet(ModelViewSet):
+    model = Honour
+    icon = "user"
+    menu_label = "入选者"
+    index_view_class = SafeExportIndexView
+    list_display = [
+        "name",
+        "title",
+        Column("status", accessor="get_status_display", label="状态"),
+        "awarded_on",
+        "deceased_on",
+    ]
+    list_filter = ["campaign", "status", "level"]
+    search_fields = ["name", "title"]
+    search_backend_name = None
+    list_export = ["name", "title", "level", "awarded_on", "status", "revoked_at", "deceased_on"]
+    export_filename = "honourees"
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "title", "level", "awarded_on", "status", "revoked_at", "deceased_on", "page"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return HonourForm
+
+
+class CertificateColumn(Column):
+    def get_value(self, instance):
+        if instance.revoked_at:
+            return "已收回"
+        return format_html('<a href="{}">下载PDF</a>', certificate_pdf_url(instance))
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "doc-full-inverse"
+    menu_label = "荣誉证书"
+    index_view_class = SafeExportIndexView
+    list_display = ["number", "name", "title", "issued_on", "revoked_at", CertificateColumn("pdf", label="证书")]
+    search_fields = ["number", "name"]
+    search_backend_name = None
+    list_export = ["number", "name", "title", "issued_on", "revoked_at"]
+    export_filename = "certificates"
+    form_fields = []
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["number", "name", "title", "issued_on", "revoked_at"]
+
+
+class PromotionForm(forms.ModelForm):
+    class Meta:
+        model = Promotion
+        fields = ["honour", "target_campaign", "note"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        self.fields["honour"].queryset = Honour.objects.active()
+
+
+class PromotionCreateView(ServiceCreateView):
+    def save_instance(self):
+        c = self.form.cleaned_data
+        return honours.promote(
+            c["honour"], actor=self.request.user, target_campaign=c["target_campaign"], note=c["note"]
+        )
+
+
+class PromotionViewSet(ModelViewSet):
+    model = Promotion
+    icon = "arrow-up"
+    menu_label = "推荐上级"
+    index_view_class = SafeExportIndexView
+    add_view_class = PromotionCreateView
+    list_display = [
+        "honour",
+        Column("target_level", accessor="get_target_level_display", label="推荐级别"),
+        Column("status", accessor="get_status_display", label="状态"),
+        "awarded_title",
+        "created_at",
+    ]
+    list_filter = ["target_level", "status"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return PromotionForm
+
+
+class NegativeForm(forms.ModelForm):
+    class Meta:
+        model = NegativeRecord
+        fields = ["honour", "kind", "reason", "decided_on", "document_number", "unit_report", "evidence"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        self.fields["honour"].queryset = Honour.objects.active()
+        self.fields["evidence"].help_text = "可选，JPEG、PNG图片或PDF，不超过2 MB；仅工作人员可查看。"
+
+
+class NegativeCreateView(ServiceCreateView):
+    def save_instance(self):
+        c = self.form.cleaned_data
+        return honours.record_negative(
+            c["honour"],
+            actor=self.request.user,
+            kind=c["kind"],
+            reason=c["reason"],
+            decided_on=c["decided_on"],
+            unit_report=c["unit_report"],
+            document_number=c["document_number"],
+            evidence=c.get("evidence"),
+        )
+
+
+class NegativeInspectView(generic.InspectView):
+    def get_evidence_display_value(self):
+        if not self.object.evidence:
+            return "无"
+        return format_html('<a href="{}">下载证据材料</a>', negative_evidence_url(self.object))
+
+
+class NegativeViewSet(ModelViewSet):
+    model = NegativeRecord
+    icon = "warning"
+    menu_label = "负面清单"
+    index_view_class = SafeExportIndexView
+    add_view_class = NegativeCreateView
+    inspect_view_class = NegativeInspectView
+    inspect_view_enabled = True
+    list_display = ["honour", Column("kind", accessor="get_kind_display", label="类型"), "decided_on", "reporting_unit"]
+    list_filter = ["kind"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return NegativeForm
+
+
+class CareForm(forms.ModelForm):
+    class Meta:
+        model = CareRecord
+        fields = ["honour", "kind", "happened_on", "note", "amount", "card_number"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+
+
+class CareCreateView(ServiceCreateView):
+    def save_instance(self):
+        c = self.form.cleaned_data
+        return honours.record_care(
+            c["honour"],
+            actor=self.request.user,
+            kind=c["kind"],
+            happened_on=c["happened_on"],
+            note=c["note"],
+            amount=c["amount"],
+            card_number=c["card_number"],
+        )
+
+
+class CareViewSet(ModelViewSet):
+    model = CareRecord
+    icon = "pick"
+    menu_label = "关爱帮扶"
+    index_view_class = SafeExportIndexView
+    add_view_class = CareCreateView
+    list_display = ["honour", Column("kind", accessor="get_kind_display", label="类型"), "happened_on", "card_number"]
+    list_filter = ["kind"]
+    search_fields = ["honour__name", "card_number"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return CareForm
+
+
+honour_viewset = HonourViewSet("evaluation_honours", url_prefix="evaluation/honours")
+certificate_viewset = CertificateViewSet("evaluation_certificates", url_prefix="evaluation/certificates")
+promotion_viewset = PromotionViewSet("evaluation_promotions", url_prefix="evaluation/promotions")
+negative_viewset = NegativeViewSet("evaluation_negative", url_prefix="evaluation/negative")
+care_viewset = CareViewSet("evaluation_care", url_prefix="evaluation/care")

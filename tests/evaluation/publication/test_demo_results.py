@@ -1,0 +1,42 @@
+"""The demo shows the end of the pipeline: a release on the honour roll with certificates, and a live notice."""
+
+import pytest
+
+from evaluation import demo
+from evaluation.demo_results import NOTICE_TITLE, PUBLISHED_TITLE
+from evaluation.models import Campaign, Certificate, Objection
+from portal.models import District, HonoureePage
+from tests.factories.portal import HonourRollPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded(home):
+    District.objects.bulk_create([District(name="迎泽区", sort_order=1), District(name="杏花岭区", sort_order=2)])
+    roll = HonourRollPageFactory(parent=home)
+    roll.save_revision().publish()
+    assert demo.load(log=lambda *args: None)
+    return roll
+
+
+def test_demo_has_a_published_release_linked_from_the_honour_roll(client, loaded):
+    campaign = Campaign.objects.get(title=PUBLISHED_TITLE)
+    assert campaign.is_published and campaign.release_page.get_parent().pk == loaded.pk
+    roll_html = client.get(loaded.url).content.decode()
+    assert campaign.release_page.url in roll_html and "孟凡荣" in roll_html
+    profiles = HonoureePage.objects.child_of(campaign.release_page).live()
+    assert profiles.count() == 3
+    assert Certificate.objects.filter(honour__campaign=campaign, revoked_at__isnull=True).count() == 3
+    results = client.get(f"/api/v1/campaigns/{campaign.pk}/results").json()
+    assert len(results["honourees"]) == 3
+    assert "异议不成立" in client.get("/2026q3-haoren/notice/").content.decode()
+
+
+def test_demo_has_a_notice_with_an_open_objection(client, loaded):
+    campaign = Campaign.objects.get(title=NOTICE_TITLE)
+    html = client.get("/gongshi/notice/").content.decode()
+    assert "彭国庆" in html and "谭雅琴" in html and "提交异议" in html
+    assert Objection.objects.filter(campaign=campaign, status="open").count() == 1
+    assert client.get(f"/api/v1/campaigns/{campaign.pk}/notice").json()["objections"] == {"open": 1, "closed": 0}
+    assert client.get(f"/api/v1/campaigns/{campaign.pk}/results").status_code == 404

@@ -1,0 +1,196 @@
+"""After publication: certificates and their verification, revocation, promotion, care reminders."""
+
+import datetime
+import io
+
+import pytest
+import segno
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import strip_tags
+from pypdf import PdfReader
+
+from evaluation.choices import Level
+from evaluation.models import Campaign, Certificate, HeldTitle, Honour, NegativeKind, PromotionStatus, PublicationMode
+from evaluation.services import approval, certificates, honours, publication
+from evaluation.services.intake import check_eligibility
+from portal.models import HonoureePage
+from tests.factories.portal import HonourRollPageFactory
+
+from .conftest import PEOPLE, id_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(home, notice_campaign, candidates, city_staff):
+    roll = HonourRollPageFactory(parent=home)
+    roll.save_revision().publish()
+    approval.record_approval(
+        notice_campaign,
+        actor=city_staff,
+        document_number="清文明委〔2026〕12号",
+        approved_on=datetime.date(2026, 11, 20),
+        nominations=candidates,
+    )
+    notice_campaign.publication_mode = PublicationMode.LIVE
+    notice_campaign.save()
+    publication.publish(notice_campaign, actor=city_staff)
+    return notice_campaign
+
+
+def honour_of(name):
+    return Honour.objects.select_related("certificate", "page").get(name=name)
+
+
+def qr_matrix_from_pdf(pdf):
+    """The QR code image embedded in the PDF, read back module by module."""
+    reader = PdfReader(io.BytesIO(pdf))
+    (picture,) = reader.pages[0].images
+    image = picture.image.convert("L")
+    modules = image.width // certificates.QR_SCALE
+    half = certificates.QR_SCALE // 2
+    return [
+        [
+            image.getpixel((x * certificates.QR_SCALE + half, y * certificates.QR_SCALE + half)) < 128
+            for x in range(modules)
+        ]
+        for y in range(modules)
+    ], reader.pages[0].extract_text()
+
+
+def test_certificate_pdf_has_its_number_and_a_qr_code_of_the_verification_url(published):
+    certificate = honour_of("王秀英").certificate
+    pdf = certificates.render_pdf(certificate)
+    assert pdf.startswith(b"%PDF-")
+    matrix, text = qr_matrix_from_pdf(pdf)
+    assert certificate.number in text and "王秀英" in text and "荣" in text
+    url = certificates.verification_url(certificate.number)
+    assert url == f"http://localhost/evaluation/zhengshu/{certificate.number}/"
+    expected = [[bool(v) for v in row] for row in segno.make(url, error="m", micro=False).matrix]
+    assert matrix == expected
+    # The font is the one shipped in static/fonts, embedded (a subset) in the file.
+    assert b"WenQuanYiMicroHei" in pdf and b"/FontFile2" in pdf
+
+
+def test_certificate_refuses_characters_the_shipped_font_lacks(published):
+    certificate = honour_of("王秀英").certificate
+    certificate.name = "王𠀀英"
+    with pytest.raises(certificates.CertificateFontError, match="𠀀"):
+        certificates.render_pdf(certificate)
+
+
+def test_certificate_download_is_for_staff_only(client, published, city_staff, staff):
+    certificate = honour_of("王秀英").certificate
+    url = f"/evaluation/files/certificates/{certificate.number}.pdf"
+    assert client.get(url).status_code == 302
+    client.force_login(staff["hexi_reviewer"])
+    assert client.get(url).status_code == 404
+    client.force_login(city_staff)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_verification_page_shows_the_facts(client, published):
+    certificate = honour_of("刘志刚").certificate
+    html = client.get(f"/evaluation/zhengshu/{certificate.number}/").content.decode()
+    assert certificate.number in html and "刘志刚" in html and "2026年第四季度“清河好人”" in html
+    assert "2026年11月20日" in html and "有效" in html and "撤销" not in html
+    assert client.get("/evaluation/zhengshu/NOPE123/").status_code == 404
+
+
+def test_revocation_takes_the_profile_off_the_roll_and_recalls_the_certificate(client, published, city_staff):
+    honour = honour_of("刘志刚")
+    profile_url = honour.page.url
+    assert client.get(profile_url).status_code == 200
+    record = honours.record_negative(
+        honour,
+        actor=city_staff,
+        kind=NegativeKind.REVOCATION,
+        reason="经查实存在严重失信行为",
+        decided_on=datetime.date(2026, 12, 1),
+        unit_report="推荐单位已作出书面说明，承担审核不严的责任。",
+    )
+    assert record.reporting_unit is not None
+    assert client.get(profile_url).status_code == 404
+    roll_html = client.get(HonoureePage.objects.get(pk=honour.page_id).get_parent().get_parent().url).content.decode()
+    assert "刘志刚" not in roll_html and "王秀英" in roll_html
+    honour.refresh_from_db()
+    assert honour.is_revoked and HonoureePage.objects.filter(pk=honour.page_id).exists()
+    certificate = Certificate.objects.get(honour=honour)
+    assert certificate.status == "revoked" and certificate.revoked_at is not None
+    html = strip_tags(client.get(f"/evaluation/zhengshu/{certificate.number}/").content.decode())
+    assert "已撤销" in html and f"{timezone.localtime(certificate.revoked_at):%Y年%-m月%-d日}撤销" in html
+    body = client.get(f"/api/v1/certificates/{certificate.number}").json()
+    assert body["status"] == "revoked" and body["revoked_at"]
+    results = client.get(f"/api/v1/campaigns/{published.pk}/results").json()
+    assert "刘志刚" not in [h["name"] for h in results["honourees"]]
+
+
+def test_a_warning_keeps_the_profile_public(client, published, city_staff):
+    honour = honour_of("王秀英")
+    honours.record_negative(
+        honour,
+        actor=city_staff,
+        kind=NegativeKind.WARNING_TALK,
+        reason="未按要求参加宣讲活动",
+        decided_on=datetime.date(2026, 12, 1),
+        unit_report="推荐单位已谈话提醒。",
+    )
+    assert client.get(honour.page.url).status_code == 200
+    assert Certificate.objects.get(honour=honour).status == "valid"
+
+
+def test_promotion_goes_one_level_up_and_refuses_holders_of_that_title(published, city_staff):
+    honour = honour_of("王秀英")
+    promotion = honours.promote(honour, actor=city_staff)
+    assert promotion.target_level == Level.PROVINCE
+    with pytest.raises(ValidationError, match="已推荐过省级"):
+        honours.promote(honour, actor=city_staff)
+
+    # Someone already holding the provincial title is refused, with the title named for staff.
+    other = honour_of("陈淑芬")
+    held = HeldTitle(person_name="陈淑芬", title="河东好人", level=Level.PROVINCE, awarded_on=datetime.date(2025, 6, 1))
+    held.set_id_number(id_of(PEOPLE[2][1]))
+    held.save()
+    with pytest.raises(ValidationError, match="河东好人"):
+        honours.promote(other, actor=city_staff)
+
+    # The higher list's award is recorded as lineage and becomes a held title.
+    province = Campaign.objects.create(title="省级好人评选", period_label="2027年上半年", level=Level.PROVINCE)
+    awarded = honours.record_promotion_result(
+        promotion, actor=city_staff, awarded=True, title="河东好人", awarded_on=datetime.date(2027, 3, 1)
+    )
+    assert awarded.status == PromotionStatus.AWARDED and awarded.honour == honour
+    with pytest.raises(ValidationError):
+        check_eligibility(province, id_of(PEOPLE[0][1]))
+
+
+def test_a_revoked_honour_cannot_be_promoted(published, city_staff):
+    honour = honour_of("刘志刚")
+    honours.record_negative(
+        honour,
+        actor=city_staff,
+        kind=NegativeKind.REVOCATION,
+        reason="经查实存在严重失信行为",
+        decided_on=datetime.date(2026, 12, 1),
+        unit_report="推荐单位书面说明。",
+    )
+    with pytest.raises(ValidationError, match="已被撤销"):
+        honours.promote(honour, actor=city_staff)
+
+
+def test_overdue_visits_appear_on_the_staff_dashboard(client, published, city_staff):
+    today = datetime.date(2027, 3, 1)  # 101 days after the award; the default interval is 90
+    overdue = {h.name for h in Honour.objects.overdue_visits(today)}
+    assert overdue == {"王秀英", "刘志刚", "陈淑芬"}
+    honours.record_care(honour_of("王秀英"), actor=city_staff, kind="visit", happened_on=datetime.date(2027, 2, 1))
+    honours.record_care(honour_of("陈淑芬"), actor=city_staff, kind="deceased", happened_on=datetime.date(2027, 1, 5))
+    honours.record_care(honour_of("刘志刚"), actor=city_staff, kind="benefit", card_number="HRK-2026-0001")
+    assert {h.name for h in Honour.objects.overdue_visits(today)} == {"刘志刚"}
+
+    client.force_login(city_staff)
+    html = client.get("/admin/").content.decode()
+    assert "逾期未回访的好人" in html
+    assert "刘志刚" in html

@@ -1,0 +1,133 @@
+"""Approval and publication: the objection hold, the pages created, no private data on them, idempotence."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from evaluation.models import Certificate, HeldTitle, Honour, Objection, PublicationMode
+from evaluation.services import approval, notice, publication
+from portal.models import HonoureePage, ReleasePage
+from tests.factories.portal import HonourRollPageFactory
+
+from .conftest import PEOPLE, id_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def roll(home):
+    page = HonourRollPageFactory(parent=home)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def approved(notice_campaign, candidates, city_staff):
+    return approval.record_approval(
+        notice_campaign,
+        actor=city_staff,
+        document_number="清文明委〔2026〕12号",
+        approved_on=timezone.localdate(),
+        nominations=candidates,
+    )
+
+
+def live(campaign):
+    campaign.publication_mode = PublicationMode.LIVE
+    campaign.save()
+    return campaign
+
+
+def open_objection(campaign, nomination):
+    objection = Objection(campaign=campaign, nomination=nomination, objector_name="周建国", facts="事迹与实际不符。")
+    objection.set_contact("13600001111")
+    objection.save()
+    return objection
+
+
+def test_an_open_objection_holds_publication_and_names_the_candidate(
+    roll, notice_campaign, candidates, approved, city_staff
+):
+    objection = open_objection(notice_campaign, candidates[1])
+    with pytest.raises(publication.PublicationRefused, match="候选人刘志刚有未办结的公示异议"):
+        publication.publish(notice_campaign, actor=city_staff)
+    assert not ReleasePage.objects.exists() and not Honour.objects.exists()
+
+    notice.update_case(
+        objection, actor=city_staff, outcome="dismissed", public_result="经核查，异议不成立。", assignee=city_staff
+    )
+    release = publication.publish(live(notice_campaign), actor=city_staff)
+    assert release.get_children().count() == 3
+
+
+def test_publication_needs_an_approval(roll, notice_campaign, candidates, city_staff):
+    with pytest.raises(publication.PublicationRefused, match="尚未录入文明委审批"):
+        publication.publish(notice_campaign, actor=city_staff)
+
+
+def test_an_upheld_objection_bars_approval(notice_campaign, candidates, city_staff):
+    objection = open_objection(notice_campaign, candidates[0])
+    notice.update_case(
+        objection, actor=city_staff, outcome="upheld", public_result="经核查，异议成立。", assignee=city_staff
+    )
+    with pytest.raises(ValidationError, match="王秀英的公示异议经核查成立"):
+        approval.record_approval(
+            notice_campaign,
+            actor=city_staff,
+            document_number="清文明委〔2026〕12号",
+            approved_on=timezone.localdate(),
+            nominations=candidates,
+        )
+
+
+def test_live_publication_creates_public_pages_without_private_data(
+    client, roll, notice_page, notice_campaign, candidates, approved, city_staff
+):
+    release = publication.publish(live(notice_campaign), actor=city_staff)
+    assert release.live and release.get_parent().specific == roll
+    profiles = list(HonoureePage.objects.child_of(release).live())
+    assert sorted(p.title for p in profiles) == sorted(name for name, *_ in PEOPLE)
+    pages = [release.url, roll.url, notice_page.url + "results/", f"/api/v1/campaigns/{notice_campaign.pk}/results"]
+    pages += [p.url for p in profiles]
+    pages += [f"/evaluation/zhengshu/{c.number}/" for c in Certificate.objects.all()]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for _name, seq, nominator, phone, _ in PEOPLE:
+            assert id_of(seq) not in html and id_of(seq)[-6:] not in html
+            assert phone not in html and nominator not in html
+        for nomination in candidates:
+            assert nomination.tracking_number not in html
+    profile = HonoureePage.objects.get(title="王秀英")
+    html = client.get(profile.url).content.decode()
+    assert "孤寡老人" in html and "河西区" in html and "助人为乐" in html
+    assert profile.photo is not None and profile.photo == candidates[0].photos.first().public_image
+    assert profile.honours.get().name == "2026年第四季度“清河好人”"
+
+
+def test_draft_mode_leaves_pages_for_the_editors(client, roll, notice_campaign, candidates, approved, city_staff):
+    release = publication.publish(notice_campaign, actor=city_staff)
+    assert not release.live and release.has_unpublished_changes
+    assert HonoureePage.objects.child_of(release).count() == 3
+    assert not HonoureePage.objects.live().exists()
+    assert not notice_campaign.is_published
+    assert client.get(f"/api/v1/campaigns/{notice_campaign.pk}/results").status_code == 404
+
+
+def test_publication_is_idempotent_and_issues_certificates_and_titles(
+    roll, notice_campaign, candidates, approved, city_staff
+):
+    live(notice_campaign)
+    first = publication.publish(notice_campaign, actor=city_staff)
+    second = publication.publish(notice_campaign, actor=city_staff)
+    assert first.pk == second.pk
+    assert ReleasePage.objects.count() == 1 and HonoureePage.objects.count() == 3
+    assert Certificate.objects.count() == 3 and Honour.objects.count() == 3
+    assert HeldTitle.objects.filter(level="city", title="2026年第四季度“清河好人”").count() == 3
+    assert notice_campaign.events.filter(action="campaign_published").count() == 1
+    # The title now held refuses the same person at this level.
+    from evaluation.services.intake import check_eligibility
+
+    with pytest.raises(ValidationError):
+        check_eligibility(notice_campaign, id_of(PEOPLE[0][1]))
