@@ -148,8 +148,10 @@ def test_anonymous_user_is_sent_to_login(client, db):
 
 
 def _menu_item():
-    [register] = hooks.get_hooks("register_evaluation_menu_item")
-    return register()
+    from evaluation.viewsets.import_menu import register_import_menu_item
+
+    assert register_import_menu_item in hooks.get_hooks("register_evaluation_menu_item")
+    return register_import_menu_item()
 
 
 @pytest.mark.parametrize(
