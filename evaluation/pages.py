@@ -27,6 +27,8 @@ from evaluation.workflows.nomination import RECEIVED_LABEL, Status
 class CampaignPage(RoutablePageMixin, Page):
     """The public face of a campaign: overview, nominate, status lookup, candidates."""
 
+    page_description = "一次评选活动的公开页面：访客在这里推荐、查询进度、点赞评议和查看公示。"
+
     campaign = models.ForeignKey(
         "evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="pages"
     )

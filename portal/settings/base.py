@@ -224,6 +224,8 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "文明网")
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
+# The project's own zh_Hans catalogue fills the Wagtail strings still in English (portal/locale).
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
