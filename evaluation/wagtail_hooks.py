@@ -6,8 +6,9 @@ from evaluation import rules
 from evaluation.services.audit import LOG_ACTIONS
 from evaluation.viewsets import import_menu  # noqa: F401  (organisation import screens register their hooks)
 from evaluation.viewsets.access import private_access_viewset
-from evaluation.viewsets.dashboard import NominationCountsPanel
+from evaluation.viewsets.dashboard import AwaitingMePanel, NominationCountsPanel
 from evaluation.viewsets.nominations import nomination_viewset
+from evaluation.viewsets.quotas import district_quota_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (
     CampaignViewSet,
@@ -27,6 +28,7 @@ class EvaluationGroup(ViewSetGroup):
         nomination_viewset,
         CampaignViewSet,
         reserve_viewset,
+        district_quota_viewset,
         SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
         JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),
@@ -43,6 +45,7 @@ def register_evaluation_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_counts_panel(request, panels):
     if rules.can_access_nominations(request.user):
+        panels.append(AwaitingMePanel(request.user))
         panels.append(NominationCountsPanel(request.user))
 
 

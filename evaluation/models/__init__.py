@@ -6,6 +6,7 @@ from .events import NominationEvent
 from .jurisdictions import Jurisdiction, StaffProfile
 from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
+from .quotas import DistrictQuota
 from .reserve import ReserveEntry
 from .submissions import OrganisationSubmission
 from .votes import SmsCode, Vote, VoteCountSnapshot, Voter, VotingRules
@@ -14,6 +15,7 @@ __all__ = [
     "Campaign",
     "CampaignStage",
     "DepartmentOpinion",
+    "DistrictQuota",
     "HeldTitle",
     "Jurisdiction",
     "LedgerCheckpoint",
