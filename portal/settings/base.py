@@ -257,6 +257,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "文明网"
+# No Gravatar: staff networks are often intranets, and a broken avatar image helps nobody.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # 三审: the last approval publishes (no review group holds "publish"); see portal/workflow_finish.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_finish.publish_approved"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
