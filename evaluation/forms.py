@@ -94,6 +94,7 @@ class NominationForm(CaptchaMixin, forms.Form):
     channel = RawChoiceField(
         label=LABELS["channel"],
         choices=CHANNEL_CHOICES,
+        initial=NominationChannel.SELF.value,
         widget=forms.RadioSelect,
         help_text="您是通过哪种途径知道这位好人的？不确定时选“直接推荐”。",
     )

@@ -60,12 +60,20 @@ class NominationFilterSet(WagtailFilterSet):
     jurisdiction = django_filters.ModelChoiceFilter(
         label="辖区/单位（含下级）", queryset=Jurisdiction.objects.all(), method="filter_jurisdiction"
     )
-    consent_given = django_filters.BooleanFilter(label="本人已同意公开")
-    awaiting_me = django_filters.BooleanFilter(label="只看待我处理的", method="filter_awaiting_me")
+    # Choice filters, not BooleanFilter: the active-filter chips would read "True"/"False".
+    consent_given = django_filters.ChoiceFilter(
+        label="本人已同意公开", choices=[("yes", "已同意"), ("no", "尚未同意")], method="filter_consent"
+    )
+    awaiting_me = django_filters.ChoiceFilter(
+        label="待我处理", choices=[("true", "只看待我处理的")], method="filter_awaiting_me"
+    )
 
     class Meta:
         model = Nomination
-        fields = ["campaign", "status", "category", "jurisdiction", "method", "channel", "consent_given"]
+        fields = ["campaign", "status", "category", "jurisdiction", "method", "channel"]
+
+    def filter_consent(self, queryset, name, value):
+        return queryset.filter(consent_given=value == "yes") if value else queryset
 
     def filter_awaiting_me(self, queryset, name, value):
         return rules.awaiting_action_by(self.request.user, queryset) if value else queryset
