@@ -1,6 +1,7 @@
 """Issue 12's walks, each as its role, in Chromium: no English UI text and no 没有权限 screen along the way."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from evaluation.models import Nomination, ReserveEntry
 from evaluation.pages import CampaignPage
@@ -159,4 +160,74 @@ def test_a_nomination_goes_grassroots_district_city(live_server, browser, setup)
     decide("city_staff")
     nomination.refresh_from_db()
     assert nomination.status == Status.ACCEPTED and nomination.opinions.count() == len(campaign.department_list)
+    context.close()
+
+
+def editorial_setup():
+    """What Wagtail's and portal's migrations create (a transactional test flushed it): Editors, 初审, 三审."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+    from tests.factories.portal import ChannelPageFactory
+
+    home = make_home_site()
+    channel = ChannelPageFactory(parent=home, title="要闻", slug="news")
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    codenames = ["access_admin", "add_image", "choose_image", "change_image", "add_document", "choose_document"]
+    editors.permissions.add(*Permission.objects.filter(codename__in=codenames))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=editors, page=home, permission=Permission.objects.get(codename=codename)
+        )
+    first, _ = Group.objects.get_or_create(name="初审")
+    task = GroupApprovalTask.objects.create(name="初审（栏目编辑）")
+    task.groups.add(first)
+    workflow = Workflow.objects.create(name="三审（初审→复审→终审）")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(page=home, workflow=workflow)
+    user = get_user_model().objects.create_user("editor", password="demo123456", first_name="晓岚", last_name="周")
+    user.groups.add(editors)
+    return channel
+
+
+def test_an_editor_creates_an_article_with_an_image_and_submits_it(live_server, browser, tmp_path):
+    from portal.models import ArticlePage
+    from tests.factories.evaluation import jpeg_bytes
+
+    channel = editorial_setup()
+    photo = tmp_path / "volunteers.jpg"
+    photo.write_bytes(jpeg_bytes(size=(800, 600)))
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    seen = []
+    log_in(page, live_server, "editor")
+    check_screen(page, seen)
+    page.goto(f"{live_server.url}/admin/pages/{channel.pk}/add_subpage/")
+    check_screen(page, seen)
+    assert "一篇新闻稿件" in page.inner_text("main")  # each type says what it is for
+    page.click("a[href*='/add/portal/articlepage/']")
+    page.wait_for_url("**/add/portal/articlepage/**")
+    page.fill("#id_title", "社区志愿服务暖人心")
+    check_screen(page, seen)
+    page.locator(
+        "[data-contentpath=body] button[title='插入内容块'], [data-contentpath=body] .c-sf-add-button"
+    ).first.click()
+    page.get_by_role("option", name="图片").click()
+    page.locator("[data-contentpath=body] button[data-chooser-action-choose]").first.click()
+    modal = page.locator(".modal-dialog")
+    modal.wait_for()
+    check_screen(page, seen)
+    modal.get_by_role("tab", name="上传").click()
+    modal.locator("input[type=file]").set_input_files(str(photo))
+    modal.locator("input[name='image-chooser-upload-title']").fill("志愿者在社区")
+    modal.locator("button[type=submit]:has-text('上传')").click()
+    modal.wait_for(state="hidden")
+    check_screen(page, seen)
+    page.evaluate("document.querySelector('button[name=action-submit]').click()")
+    page.wait_for_url(f"**/admin/pages/{channel.pk}/")  # back to the channel, with a message
+    check_screen(page, seen)
+    article = ArticlePage.objects.get(title="社区志愿服务暖人心")
+    body = article.get_latest_revision_as_object().body
+    assert [b.block_type for b in body] == ["image"] and body[0].value["image"].title == "志愿者在社区"
+    assert article.current_workflow_state is not None and not article.live
     context.close()
