@@ -166,15 +166,27 @@ def test_a_nomination_goes_grassroots_district_city(live_server, browser, setup)
 def editorial_setup():
     """What Wagtail's and portal's migrations create (a transactional test flushed it): Editors, 初审, 三审."""
     from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+    from wagtail.models import (
+        Collection,
+        GroupApprovalTask,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
 
     from tests.factories.portal import ChannelPageFactory
 
     home = make_home_site()
     channel = ChannelPageFactory(parent=home, title="要闻", slug="news")
     editors, _ = Group.objects.get_or_create(name="Editors")
-    codenames = ["access_admin", "add_image", "choose_image", "change_image", "add_document", "choose_document"]
-    editors.permissions.add(*Permission.objects.filter(codename__in=codenames))
+    editors.permissions.add(Permission.objects.get(codename="access_admin"))
+    root_collection = Collection.get_first_root_node()
+    for codename in ("add_image", "choose_image", "change_image"):
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors, collection=root_collection, permission=Permission.objects.get(codename=codename)
+        )
     for codename in ("add_page", "change_page"):
         GroupPagePermission.objects.get_or_create(
             group=editors, page=home, permission=Permission.objects.get(codename=codename)
