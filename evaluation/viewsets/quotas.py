@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -58,6 +59,17 @@ class DistrictQuotaForm(WagtailAdminModelForm):
         return super().save(commit)
 
 
+class DistrictQuotaCreateView(generic.CreateView):
+    """Opened from a full district's review page with the campaign and district filled in."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for name in ("campaign", "jurisdiction"):
+            if (value := self.request.GET.get(name, "")).isdigit():
+                initial[name] = int(value)
+        return initial
+
+
 class DistrictQuotaViewSet(ModelViewSet):
     model = DistrictQuota
     index_view_class = SafeExportIndexView
@@ -74,6 +86,7 @@ class DistrictQuotaViewSet(ModelViewSet):
     list_filter = ["campaign"]
     copy_view_enabled = False
     inspect_view_enabled = False
+    add_view_class = DistrictQuotaCreateView
 
     def get_form_class(self, for_update=False):
         return DistrictQuotaForm

@@ -1,5 +1,7 @@
 """Reviewers never hit a dead end: the right screen, the quota up front, confirmations, names (issue 12)."""
 
+import re
+
 import pytest
 
 from evaluation.models import DistrictQuota, ReserveEntry
@@ -107,6 +109,10 @@ def test_city_staff_raise_a_district_quota_and_the_reviewer_can_forward(client, 
     client.force_login(staff["hexi_reviewer"])
     assert client.get("/admin/evaluation/quotas/new/").status_code in (302, 403)
     client.force_login(staff["city_staff"])
+    link = f"/admin/evaluation/quotas/new/?campaign={campaign.pk}&amp;jurisdiction={jurisdictions['hexi'].pk}"
+    assert link in client.get("/admin/evaluation/nominations/").content.decode()  # 名额已满 → 增加该县区名额
+    form = client.get(link.replace("&amp;", "&")).content.decode()
+    assert re.search(rf'<option value="{jurisdictions["hexi"].pk}" selected>', form)
     response = client.post(
         "/admin/evaluation/quotas/new/",
         {"campaign": campaign.pk, "jurisdiction": jurisdictions["hexi"].pk, "quota": 3, "reason": "本月事迹集中"},
