@@ -3,8 +3,8 @@
 from django import forms
 from django.utils import timezone
 
-from evaluation.choices import Gender, NominationChannel, NominationMethod
-from evaluation.models import Comment, Jurisdiction
+from evaluation.choices import Gender, JurisdictionKind, NominationChannel, NominationMethod
+from evaluation.models import Comment
 from evaluation.public import captcha
 from evaluation.services import intake
 from evaluation.services.intake import neutralise
@@ -32,9 +32,12 @@ class CaptchaMixin(forms.Form):
     captcha_key = forms.CharField(widget=forms.HiddenInput)
     captcha_answer = forms.CharField(label="验证码", max_length=8, help_text="请输入图片中的4位数字。")
 
+    # Off for a request refused by the rate limits: checking would spend the visitor's captcha.
+    check_captcha = True
+
     def clean(self):
         cleaned = super().clean()
-        if not captcha.verify(cleaned.get("captcha_key"), cleaned.get("captcha_answer")):
+        if self.check_captcha and not captcha.verify(cleaned.get("captcha_key"), cleaned.get("captcha_answer")):
             self.add_error("captcha_answer", captcha.WRONG_ANSWER)
         return cleaned
 
@@ -64,19 +67,46 @@ class RawModelChoiceField(Raw, forms.ModelChoiceField):
 
 LABELS = intake.LABELS
 
+# What each channel means, in a visitor's words (the stored values stay 属地 / 媒体 / 自我).
+CHANNEL_CHOICES = [
+    (NominationChannel.TERRITORIAL.value, "所在地推荐：由被推荐人所在的社区、村或工作单位推荐上来"),
+    (NominationChannel.MEDIA.value, "媒体推荐：在报纸、电视、网络等媒体上看到的事迹"),
+    (NominationChannel.SELF.value, "直接推荐：我自己了解这件事，直接在这里推荐"),
+]
+GROUP_ORDER = [JurisdictionKind.DISTRICT, JurisdictionKind.PARTY_COMMITTEE, JurisdictionKind.STATIONED_UNIT]
+
+
+def grouped_jurisdictions():
+    """Jurisdiction choices as optgroups, one per county/district (or committee, unit), districts first."""
+    rows = list(intake.jurisdiction_choices())
+    tops = [j for j in rows if j.depth == 2]
+    tops.sort(key=lambda j: (GROUP_ORDER.index(j.kind) if j.kind in GROUP_ORDER else len(GROUP_ORDER), j.path))
+    groups = []
+    for top in tops:
+        below = [(str(j.pk), j.name) for j in rows if j.depth > 2 and j.path.startswith(top.path)]
+        own = (str(top.pk), f"{top.name}（不清楚具体街道、单位时选这里）" if below else top.name)
+        groups.append((top.name, [own, *below]))
+    return [("", "请选择被推荐人所在的县区、街道或单位"), *groups]
+
 
 class NominationForm(CaptchaMixin, forms.Form):
     """The public nomination form: labels, widgets and help; `clean()` delegates to intake.clean."""
 
     method = RawChoiceField(label=LABELS["method"], choices=NominationMethod.choices)
-    channel = RawChoiceField(label=LABELS["channel"], choices=NominationChannel.choices)
+    channel = RawChoiceField(
+        label=LABELS["channel"],
+        choices=CHANNEL_CHOICES,
+        initial=NominationChannel.SELF.value,
+        widget=forms.RadioSelect,
+        help_text="您是通过哪种途径知道这位好人的？不确定时选“直接推荐”。",
+    )
     nominee_name = RawCharField(label=LABELS["nominee_name"], max_length=30)
     gender = RawChoiceField(label=LABELS["gender"], choices=Gender.choices)
     birth_year = RawIntegerField(
         label=LABELS["birth_year"], min_value=1900, required=False, help_text="可不填，将按身份证号码推算。"
     )
     id_number = RawCharField(label=LABELS["id_number"], max_length=20)
-    jurisdiction = RawModelChoiceField(label=LABELS["jurisdiction"], queryset=Jurisdiction.objects.none())
+    jurisdiction = RawChoiceField(label=LABELS["jurisdiction"])
     unit = RawCharField(label=LABELS["unit"], max_length=100, required=False)
     category = RawChoiceField(label=LABELS["category"])
     story = RawCharField(label=LABELS["story"], widget=forms.Textarea(attrs={"rows": 10}))
@@ -114,7 +144,7 @@ class NominationForm(CaptchaMixin, forms.Form):
             if name not in LABELS:
                 field.error_messages["required"] = f"请填写{field.label}。"
         self.fields["category"].choices = campaign.category_choices
-        self.fields["jurisdiction"].queryset = intake.jurisdiction_choices()
+        self.fields["jurisdiction"].choices = grouped_jurisdictions()
         self.fields["birth_year"].widget.attrs["max"] = timezone.localdate().year
         self.fields["story"].help_text = f"{campaign.story_min_chars}至{campaign.story_max_chars}字，请如实填写。"
         self.fields["photos"].help_text = (

@@ -33,6 +33,8 @@ from evaluation.workflows.nomination import RECEIVED_LABEL, Status
 class CampaignPage(RoutablePageMixin, Page):
     """The public face of a campaign: overview, nominate, status lookup, candidates."""
 
+    page_description = "一次评选活动的公开页面：访客在这里推荐、查询进度、点赞评议和查看公示。"
+
     campaign = models.ForeignKey(
         "evaluation.Campaign", verbose_name="评选活动", on_delete=models.PROTECT, related_name="pages"
     )
@@ -77,10 +79,22 @@ class CampaignPage(RoutablePageMixin, Page):
         if not campaign.stage_is_open(StageKind.NOMINATION):
             return self._render(request, "evaluation/campaign_nominate.html", form=None, closed=True)
         form = NominationForm(request.POST or None, request.FILES or None, campaign=campaign)
-        if request.method == "POST" and not throttle.allow(request, "nominate"):
-            form.check_eligibility = False
+        refusal = request.method == "POST" and throttle.nomination_refusal(request, request.POST.get("nominator_phone"))
+        if refusal:
+            # Refused before anything is checked: the captcha is not spent and stays on the form.
+            form.check_eligibility = form.check_captcha = False
             form.is_valid()
-            form.add_error(None, throttle.MESSAGE)
+            form.add_error(None, refusal)
+            token = request.POST.get("captcha_key", "")
+            if captcha.answer_for(token) is not None:
+                return self._render(
+                    request,
+                    "evaluation/campaign_nominate.html",
+                    form=form,
+                    captcha_token=token,
+                    captcha_answer=request.POST.get("captcha_answer", ""),
+                    closed=False,
+                )
         elif request.method == "POST" and form.is_valid():
             try:
                 _, nominator = intake.submit(campaign, form.to_data())
@@ -94,6 +108,8 @@ class CampaignPage(RoutablePageMixin, Page):
                 request.session["last_receipt_number"] = nominator.receipt_number
                 return redirect(self.url + self.reverse_subpage("nominate_done"))
         # Every rendering of the form gets a fresh one-time captcha (the old one is spent).
+        if not request.session.session_key:
+            request.session.save()  # each visitor's own nomination limit is counted per session
         token = captcha.issue(request)
         return self._render(request, "evaluation/campaign_nominate.html", form=form, captcha_token=token, closed=False)
 

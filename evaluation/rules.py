@@ -130,6 +130,16 @@ def can_manage_reserve(user):
     return is_city_staff(user)
 
 
+def can_keep_on_file(user, nomination):
+    """City staff, or the district reviewer of the nomination (e.g. when the district's quota is full)."""
+    return is_city_staff(user) or (has_role(user, Role.DISTRICT_REVIEWER) and covers(user, nomination.jurisdiction))
+
+
+def can_manage_quotas(user):
+    """Raising a district's quota for a campaign is the city office's decision."""
+    return is_city_staff(user)
+
+
 def can_withdraw(user, nomination):
     """City staff withdraw any live nomination; reviewers and submitters only those not yet with the city."""
     if is_city_staff(user):

@@ -11,7 +11,7 @@ from evaluation.viewsets import (
 )
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction
-from evaluation.viewsets.dashboard import FollowUpPanel, NominationCountsPanel
+from evaluation.viewsets.dashboard import AwaitingMePanel, FollowUpPanel, NominationCountsPanel
 from evaluation.viewsets.expert_setup import expert_viewset, review_settings_viewset, rubric_viewset
 from evaluation.viewsets.experts import expert_review_viewset, my_review_viewset
 from evaluation.viewsets.honours import (
@@ -24,6 +24,7 @@ from evaluation.viewsets.honours import (
 from evaluation.viewsets.inspections import inspection_viewset
 from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.notices import approval_viewset, objection_viewset
+from evaluation.viewsets.quotas import district_quota_viewset
 from evaluation.viewsets.reserve import reserve_viewset
 from evaluation.viewsets.setup import (
     CampaignViewSet,
@@ -56,6 +57,7 @@ class EvaluationGroup(ViewSetGroup):
         promotion_viewset,
         negative_viewset,
         care_viewset,
+        district_quota_viewset,
         SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),
         JurisdictionViewSet("evaluation_jurisdictions", url_prefix="evaluation/jurisdictions"),
@@ -96,6 +98,7 @@ def register_voting_dashboard_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_counts_panel(request, panels):
     if rules.can_access_nominations(request.user):
+        panels.append(AwaitingMePanel(request.user))
         panels.append(NominationCountsPanel(request.user))
     if rules.can_manage_honours(request.user):
         panels.append(FollowUpPanel(request.user))

@@ -18,6 +18,8 @@ class HomePage(Page):
     evaluation campaigns appear here without `portal`/`home` importing them.
     """
 
+    page_description = "网站首页，自动汇集各栏目的最新内容。每个站点只需一个。"
+
     welcome = models.CharField("欢迎语", max_length=200, blank=True)
     news_channel = models.ForeignKey(
         "portal.ChannelPage",

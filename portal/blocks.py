@@ -1,9 +1,12 @@
 """StreamField blocks for articles, notices, stories and topic pages."""
 
+import re
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -50,7 +53,24 @@ class AttachmentBlock(blocks.StructBlock):
         template = "blocks/attachment_block.html"
 
 
+def is_empty(value):
+    """True for a block an editor added but never filled in (no text, no image, no document)."""
+    if value is None:
+        return True
+    if isinstance(value, RichText):
+        return not re.sub(r"<[^>]*>|&nbsp;|\s", "", value.source or "") and "<embed" not in (value.source or "")
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, blocks.StructValue):
+        return all(is_empty(v) for v in value.values())
+    if isinstance(value, list | tuple | blocks.list_block.ListValue):
+        return all(is_empty(v) for v in value)
+    return False
+
+
 class BodyBlock(blocks.StreamBlock):
+    """The body of a page. Blocks added but left empty are dropped on save instead of blocking it."""
+
     heading = blocks.CharBlock(label="小标题", form_classname="title", template="blocks/heading_block.html")
     paragraph = blocks.RichTextBlock(
         label="正文",
@@ -63,6 +83,10 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = "正文内容"
+
+    def clean(self, value):
+        kept = [(child.block_type, child.value, child.id) for child in value if not is_empty(child.value)]
+        return super().clean(blocks.StreamValue(self, kept))
 
 
 class TopicSectionBlock(blocks.StructBlock):

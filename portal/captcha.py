@@ -16,7 +16,8 @@ from portal import throttle
 from portal.models import CaptchaChallenge
 
 TIMEOUT = 600
-DIGITS = "23456789"
+# No 0/1 (O, I, l) and no 7 (read as 1 in a tilted glyph): digits a first-time visitor cannot confuse.
+DIGITS = "2345689"
 # Challenges one client may ask for per window (requests, seconds).
 ISSUE_LIMIT = (30, 600)
 

@@ -36,11 +36,19 @@ def client_group(address):
 
 def allow(request, scope, limit, window):
     """Count one attempt; False once the client has made more than `limit` in this `window` (seconds)."""
-    digest = salted_hmac("throttle", client_group(client_address(request))).hexdigest()[:32]
+    return hit(client_group(client_address(request)), scope, limit, window)[0]
+
+
+def hit(identity, scope, limit, window):
+    """Count one attempt by `identity` (an address group, a session, a phone): (allowed, when the window ends).
+
+    Only a keyed hash of the identity is stored.
+    """
+    digest = salted_hmac("throttle", identity).hexdigest()[:32]
     now = timezone.now().timestamp()
     period = int(now // window)
     expires_at = datetime.datetime.fromtimestamp((period + 1) * window, tz=datetime.UTC)
     count = SharedCounter.objects.incr(f"throttle:{scope}:{digest}:{period}", expires_at=expires_at)
     if random.random() < 0.01:  # noqa: S311 - housekeeping, not security
         SharedCounter.objects.purge_expired()
-    return count <= limit
+    return count <= limit, expires_at

@@ -28,8 +28,8 @@ def ensure_wagtail_roots():
 
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+        Collection.add_root(name="全部文件")
+    root = Page.get_first_root_node() or Page.add_root(title="全部站点", slug="root")
     if not Site.objects.exists():
         welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
         Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)

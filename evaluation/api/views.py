@@ -60,8 +60,8 @@ def get_captcha(request):
     summary="提交推荐（multipart/form-data）",
 )
 def create_nomination(request, payload: Form[NominationIn], photos: File[list[UploadedFile]] = None):
-    if not throttle.allow(request, "nominate"):
-        return Status(429, {"message": throttle.MESSAGE})
+    if refusal := throttle.nomination_refusal(request, payload.nominator_phone):
+        return Status(429, {"message": refusal})
     campaign = Campaign.objects.filter(pk=payload.campaign).first()
     if campaign is None:
         return Status(404, {"message": "评选活动不存在。"})

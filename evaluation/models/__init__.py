@@ -13,6 +13,7 @@ from .jurisdictions import Jurisdiction, StaffProfile
 from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .notices import Objection, ObjectionEvidence
+from .quotas import DistrictQuota
 from .records import Certificate, Honour, HonourStatus, Promotion, PromotionStatus
 from .reserve import ReserveEntry
 from .scoring import ConflictDeclaration, Criterion, ExpertReviewSettings, ExpertScore, Rubric, ShortlistEntry
@@ -38,6 +39,7 @@ __all__ = [
     "ExpertReviewSettings",
     "ExpertScore",
     "Detector",
+    "DistrictQuota",
     "HeldTitle",
     "Honour",
     "HonourStatus",

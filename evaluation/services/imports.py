@@ -17,6 +17,7 @@ import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -69,6 +70,12 @@ COLUMNS = [
     Column("nominator_phone", "推荐人手机号", True, 16),
 ]
 LABELS = {c.key: c.label for c in COLUMNS}
+REQUIRED_MARK = "*"  # after a required column's name in the header; the reader ignores it
+LETTERS = {c.label: get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
+ALL_OR_NOTHING = (
+    "任意一行有误时，整份名单都不会导入（一人也不导入），以免漏报或重复报送；"
+    "系统会列出每个有误的单元格（如“第5行 D5单元格”），改正后重新上传整份名单即可。"
+)
 
 
 class ImportProblem(NamedTuple):
@@ -94,6 +101,8 @@ class ImportErrors(ValidationError):
             name = self.names.get(problem.row)
             where = f"第{problem.row}行" + (f"（{name}）" if name else "")
         column = f"“{problem.column}”" if problem.column else ""
+        if problem.row and problem.column in LETTERS:
+            column += f"（{LETTERS[problem.column]}{problem.row}单元格）"
         return f"{where}{column}：{problem.message}" if where or column else problem.message
 
 
@@ -135,7 +144,7 @@ def build_template(campaign, organisation=None):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = LIST_SHEET
-    sheet.append([c.label for c in COLUMNS])
+    sheet.append([c.label + (REQUIRED_MARK if c.required else "") for c in COLUMNS])
     example = {
         "nominee_name": f"{EXAMPLE_PREFIX}：张某某（本行不导入）",
         "gender": "女",
@@ -149,9 +158,15 @@ def build_template(campaign, organisation=None):
         "nominator_phone": "11位手机号码",
     }
     sheet.append([example[c.key] for c in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = bold
+    texts = _notes(campaign)
+    for cell, column in zip(sheet[1], COLUMNS, strict=True):
+        cell.font = Font(bold=True, color="C00000") if column.required else bold
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        need = "必填" if column.required else "选填"
+        cell.comment = Comment(f"{column.label}（{need}）：{texts[column.key]}", "文明网", width=260, height=120)
+    sheet["A1"].comment = Comment(
+        f"列名带“{REQUIRED_MARK}”的为必填列，其余可不填。{ALL_OR_NOTHING}", "文明网", width=300, height=160
+    )
     for cell in sheet[2]:
         cell.font = Font(italic=True, color="808080")
     for index, column in enumerate(COLUMNS, start=1):
@@ -164,14 +179,14 @@ def build_template(campaign, organisation=None):
 
     notes = workbook.create_sheet(NOTES_SHEET)
     notes.append(["列名", "是否必填", "填写要求", "", "可选类别", "可选性别", "可选辖区/单位"])
-    texts = _notes(campaign)
     lists = [categories, list(GENDERS), jurisdictions]
     general = [
         "",
-        ("使用说明", "", f"第2行为示例：第一列以“{EXAMPLE_PREFIX}”开头的行不会导入，可保留或删除。"),
+        ("使用说明", "", f"列名带“{REQUIRED_MARK}”的为必填列；“性别”“出生年份”不填时按身份证号码推算。"),
+        ("", "", f"第2行为示例：第一列以“{EXAMPLE_PREFIX}”开头的行不会导入，可保留或删除。"),
         ("", "", "请勿修改“推荐名单”表的第一行（列名），每位被推荐人填写一行。"),
         ("", "", f"一次最多报送{MAX_ROWS}人；本单位的报送名额以市文明办通知为准。"),
-        ("", "", "任意一行有误时整份名单都不会导入，系统会逐行列出问题，改正后重新上传即可。"),
+        ("", "", ALL_OR_NOTHING),
         ("", "", f"上传名单时须同时上传盖章的正式推荐文件（PDF，不超过{PDF_MAX_BYTES // 1024 // 1024} MB）。"),
         ("", "", "被推荐人已在本活动中被推荐的，系统会合并为同一条推荐记录。"),
     ]

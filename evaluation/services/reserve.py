@@ -61,7 +61,8 @@ def register(*, actor, name, category, level, jurisdiction, unit, story, intake,
 @transaction.atomic
 def keep_on_file(nomination, *, actor, level=None):
     """Copy a nomination that was not listed into the reserve pool (once per person)."""
-    _require(actor)
+    if not rules.can_keep_on_file(actor, nomination):
+        raise PermissionDenied("仅市文明办工作人员或本辖区的县区审核员可以把推荐转入储备库。")
     nomination = Nomination.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=nomination.pk)
     _refuse_if_on_file(nomination.nominee_name, nomination.id_number_hash)
     entry = ReserveEntry.objects.create(

@@ -61,3 +61,30 @@ class FollowUpPanel(Component):
             "open_cases": list(cases[:20]),
             "late_case_ids": set(Objection.objects.overdue(self.today).values_list("pk", flat=True)),
         }
+
+
+class AwaitingMePanel(Component):
+    """First on the dashboard: what waits for this user's decision, per step, and their district's quota."""
+
+    name = "evaluation_awaiting"
+    order = 5
+    template_name = "evaluation/admin/dashboard_awaiting.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        from django.urls import reverse
+
+        from evaluation.viewsets.quotas import quota_rows
+
+        waiting = rules.awaiting_action_by(self.user, rules.nominations_for(self.user))
+        by_status = dict(waiting.values_list("status").annotate(n=Count("id")).order_by())
+        labels = dict(Status.choices)
+        return {
+            "total": sum(by_status.values()),
+            "rows": [(labels[s], by_status[s]) for s in Status.values if by_status.get(s)],
+            "listing_url": reverse("evaluation_nominations:index") + "?awaiting_me=true",
+            "quota_rows": quota_rows(self.user),
+            "can_manage_quotas": rules.can_manage_quotas(self.user),
+        }

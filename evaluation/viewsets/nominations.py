@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,7 +27,9 @@ from evaluation.services import audit, lifecycle
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
 from evaluation.services.intake import neutralise
+from evaluation.services.quotas import usage_for
 from evaluation.viewsets.exports import SafeExportIndexView
+from evaluation.viewsets.quotas import quota_rows
 from evaluation.workflows.nomination import TRANSITIONS, Action, Status, Step, TransitionNotAllowed
 
 register_permission_policy(Nomination, NominationPolicy(Nomination), exact_class=True)
@@ -58,12 +60,20 @@ class NominationFilterSet(WagtailFilterSet):
     jurisdiction = django_filters.ModelChoiceFilter(
         label="辖区/单位（含下级）", queryset=Jurisdiction.objects.all(), method="filter_jurisdiction"
     )
-    consent_given = django_filters.BooleanFilter(label="本人已同意公开")
-    awaiting_me = django_filters.BooleanFilter(label="只看待我处理的", method="filter_awaiting_me")
+    # Choice filters, not BooleanFilter: the active-filter chips would read "True"/"False".
+    consent_given = django_filters.ChoiceFilter(
+        label="本人已同意公开", choices=[("yes", "已同意"), ("no", "尚未同意")], method="filter_consent"
+    )
+    awaiting_me = django_filters.ChoiceFilter(
+        label="待我处理", choices=[("true", "只看待我处理的")], method="filter_awaiting_me"
+    )
 
     class Meta:
         model = Nomination
-        fields = ["campaign", "status", "category", "jurisdiction", "method", "channel", "consent_given"]
+        fields = ["campaign", "status", "category", "jurisdiction", "method", "channel"]
+
+    def filter_consent(self, queryset, name, value):
+        return queryset.filter(consent_given=value == "yes") if value else queryset
 
     def filter_awaiting_me(self, queryset, name, value):
         return rules.awaiting_action_by(self.request.user, queryset) if value else queryset
@@ -94,6 +104,32 @@ def _revealed(reveal, masked):
 
 
 class NominationIndexView(SafeExportIndexView):
+    template_name = "evaluation/admin/nomination_index.html"
+
+    def get_edit_url(self, instance):
+        # Only where the edit screen will open: never a link to 没有权限.
+        if rules.can_edit_nomination(self.request.user, instance):
+            return super().get_edit_url(instance)
+        return None
+
+    def primary_url(self, instance):
+        """The nominee's name opens the screen this user may use: review if it is theirs to decide, else details."""
+        user = self.request.user
+        if rules.can_review(user, instance) or rules.can_resubmit(user, instance):
+            return reverse("evaluation_nominations:review", args=[instance.pk])
+        return reverse("evaluation_nominations:inspect", args=[instance.pk])
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        column = super()._get_title_column(field_name, column_class, **kwargs)
+        column._get_url_func = self.primary_url
+        return column
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["quota_rows"] = quota_rows(self.request.user)
+        context["can_manage_quotas"] = rules.can_manage_quotas(self.request.user)
+        return context
+
     def get_base_queryset(self):
         return rules.nominations_for(self.request.user, super().get_base_queryset()).select_related(
             "campaign", "jurisdiction"
@@ -159,7 +195,7 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
             can_record_consent=rules.can_record_consent(user, nomination) and not nomination.consent_given,
             review_url=reverse("evaluation_nominations:review", args=[nomination.pk]),
             consent_url=reverse("evaluation_nominations:consent", args=[nomination.pk]),
-            can_keep_on_file=rules.can_manage_reserve(user),
+            can_keep_on_file=rules.can_keep_on_file(user, nomination),
             can_withdraw=rules.can_withdraw(user, nomination) and (nomination.status, "withdraw") in TRANSITIONS,
             withdraw_url=reverse("evaluation_nominations:withdraw", args=[nomination.pk]),
             keep_on_file_url=reverse("evaluation_nominations:keep_on_file", args=[nomination.pk]),
@@ -225,12 +261,51 @@ class NominationUsageView(JurisdictionScopedMixin, generic.UsageView):
     pass
 
 
-class NominationReviewView(WagtailAdminTemplateMixin, FormView):
+class NominationActionMixin(WagtailAdminTemplateMixin):
+    """Screens about one nomination: titled with the nominee, with a way back to the listing and the details."""
+
+    action_label = ""
+
+    def get_page_title(self):
+        return f"{self.action_label}：{self.nomination.nominee_name}"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("evaluation_nominations:index"), "label": "推荐审核"},
+            {
+                "url": reverse("evaluation_nominations:inspect", args=[self.nomination.pk]),
+                "label": self.nomination.nominee_name,
+            },
+            {"url": "", "label": self.action_label},
+        ]
+
+
+CONSEQUENCES = {
+    (Step.GRASSROOTS, Action.APPROVE): "通过后，推荐报送{district}县区审核员审核。",
+    (Step.DISTRICT, Action.APPROVE): (
+        "通过后，推荐报送市文明办初审，并占用{district}本期名额1人（报送后已用{used_after}/{quota}人）；"
+        "报送后本级不能再撤回或修改。"
+    ),
+    (Step.CITY, Action.APPROVE): "通过后，{name}成为有效候选人，进入网络投票等后续环节。",
+    (Step.GRASSROOTS, Action.RETURN): "退回后，推荐回到提交人修改，理由会记入操作记录；修改后须重新提交。",
+    (
+        Step.DISTRICT,
+        Action.RETURN,
+    ): "退回后，推荐回到基层报送员修改，理由会记入操作记录；修改后须重新提交，不占用名额。",
+    (Step.CITY, Action.RETURN): "退回后，推荐回到报送单位修改，已占用的名额保持不变；修改后须重新提交。",
+    (Step.GRASSROOTS, Action.REJECT): "不予通过后，该推荐结束审核，不能恢复；理由将记入操作记录。",
+    (Step.DISTRICT, Action.REJECT): "不予通过后，该推荐结束审核，不能恢复；理由将记入操作记录。",
+    (Step.CITY, Action.REJECT): "不予通过后，该推荐结束审核，不能恢复；理由将记入操作记录。",
+}
+
+
+class NominationReviewView(NominationActionMixin, FormView):
     """Approve / return / reject (or resubmit), with department opinions at the district step."""
 
     template_name = "evaluation/admin/nomination_review.html"
     form_class = ReviewForm
     header_icon = "tasks"
+    action_label = "审核"
 
     def dispatch(self, request, pk):
         nomination = get_object_or_404(rules.nominations_for(request.user).select_related("campaign"), pk=pk)
@@ -240,17 +315,47 @@ class NominationReviewView(WagtailAdminTemplateMixin, FormView):
         self.step = Status.step_of(nomination.status)
         return super().dispatch(request, pk)
 
-    def get_page_title(self):
-        return f"审核：{self.nomination.nominee_name}"
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.step != Step.DISTRICT:
+            del form.fields["override_reason"]  # only the district step has department opinions to override
+        return form
 
     @property
     def departments(self):
-        recorded = {o.department: o for o in self.nomination.opinions.all()}
-        return [(d, recorded.get(d)) for d in self.nomination.campaign.department_list]
+        recorded = {o.department: (o.verdict, o.note) for o in self.nomination.opinions.all()}
+        if self.request.method == "POST":  # a confirmation or an error keeps what was chosen
+            recorded = {
+                d: (self.request.POST.get(f"opinion_{d}", ""), self.request.POST.get(f"note_{d}", ""))
+                for d in self.nomination.campaign.department_list
+            }
+        return [(d, *recorded.get(d, ("", ""))) for d in self.nomination.campaign.department_list]
+
+    def quota(self):
+        """Usage of the district's quota when this step forwards to the city (district approval or resubmission)."""
+        if self.step == Step.DISTRICT or (
+            self.nomination.status == Status.RETURNED and self.nomination.returned_from == Step.CITY
+        ):
+            return usage_for(self.nomination.campaign, self.nomination.jurisdiction)
+        return None
+
+    def consequence(self, action, quota):
+        text = CONSEQUENCES.get((self.step, action), "")
+        return text.format(
+            name=self.nomination.nominee_name,
+            district=quota.owner.name if quota else self.nomination.jurisdiction.name,
+            used_after=(quota.used + 1) if quota else "",
+            quota=quota.quota if quota else "",
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        quota = self.quota()
         context.update(
+            quota=quota,
+            can_keep_on_file=rules.can_keep_on_file(self.request.user, self.nomination),
+            keep_on_file_url=reverse("evaluation_nominations:keep_on_file", args=[self.nomination.pk]),
+            can_manage_quotas=rules.can_manage_quotas(self.request.user),
             nomination=self.nomination,
             step_label=Step(self.step).label if self.step else "",
             is_district_step=self.step == Step.DISTRICT,
@@ -275,6 +380,17 @@ class NominationReviewView(WagtailAdminTemplateMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
+        action = form.cleaned_data["action"]
+        if self.request.POST.get("confirmed") != "1":
+            # Nothing is written yet: the reviewer first reads what the decision will do.
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    confirming=True,
+                    confirm_label=Action(action).label,
+                    consequence=self.consequence(action, self.quota()),
+                )
+            )
         opinions = self._opinions_from_post() if self.step == Step.DISTRICT else {}
         if opinions:
             try:
@@ -283,7 +399,7 @@ class NominationReviewView(WagtailAdminTemplateMixin, FormView):
                 form.add_error(None, "；".join(getattr(exc, "messages", [str(exc)])))
                 return self.form_invalid(form)
         c = form.cleaned_data
-        return self._apply(c["action"], c["reason"], c["override_reason"], form)
+        return self._apply(c["action"], c["reason"], c.get("override_reason", ""), form)
 
     def _apply(self, action, reason, override_reason, form=None):
         try:
@@ -307,7 +423,7 @@ class WithdrawForm(forms.Form):
     )
 
 
-class NominationWithdrawView(WagtailAdminTemplateMixin, FormView):
+class NominationWithdrawView(NominationActionMixin, FormView):
     """Withdraw a nomination (已撤回) with a reason; the record and its history stay."""
 
     template_name = "evaluation/admin/nomination_withdraw.html"
@@ -320,8 +436,7 @@ class NominationWithdrawView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, pk)
 
-    def get_page_title(self):
-        return f"撤回推荐：{self.nomination.nominee_name}"
+    action_label = "撤回推荐"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(nomination=self.nomination, **kwargs)
@@ -336,7 +451,7 @@ class NominationWithdrawView(WagtailAdminTemplateMixin, FormView):
         return redirect("evaluation_nominations:inspect", self.nomination.pk)
 
 
-class NominationConsentView(WagtailAdminTemplateMixin, FormView):
+class NominationConsentView(NominationActionMixin, FormView):
     template_name = "evaluation/admin/nomination_consent.html"
     header_icon = "user"
 
@@ -356,8 +471,7 @@ class NominationConsentView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, pk)
 
-    def get_page_title(self):
-        return f"记录本人同意：{self.nomination.nominee_name}"
+    action_label = "记录本人同意"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(nomination=self.nomination, **kwargs)
@@ -368,7 +482,7 @@ class NominationConsentView(WagtailAdminTemplateMixin, FormView):
         return redirect("evaluation_nominations:inspect", self.nomination.pk)
 
 
-class KeepOnFileView(WagtailAdminTemplateMixin, FormView):
+class KeepOnFileView(NominationActionMixin, FormView):
     """City staff put a nomination that was not listed into the reserve pool (储备库)."""
 
     template_name = "evaluation/admin/nomination_keep_on_file.html"
@@ -389,12 +503,11 @@ class KeepOnFileView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, pk):
         self.nomination = get_object_or_404(rules.nominations_for(request.user).select_related("campaign"), pk=pk)
-        if not rules.can_manage_reserve(request.user):
+        if not rules.can_keep_on_file(request.user, self.nomination):
             raise PermissionDenied
         return super().dispatch(request, pk)
 
-    def get_page_title(self):
-        return f"转入储备库：{self.nomination.nominee_name}"
+    action_label = "转入储备库"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(nomination=self.nomination, **kwargs)
@@ -402,8 +515,8 @@ class KeepOnFileView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         try:
             reserve_service.keep_on_file(self.nomination, actor=self.request.user, level=form.cleaned_data["level"])
-        except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(None, "；".join(getattr(exc, "messages", [str(exc)])))
             return self.form_invalid(form)
         messages.success(self.request, f"已将“{self.nomination.nominee_name}”转入储备库。")
         return redirect("evaluation_nominations:inspect", self.nomination.pk)

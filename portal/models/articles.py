@@ -20,6 +20,8 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(SegmentedSearchMixin, Page):
     """A news article (要闻、暖新闻、文明播报…)."""
 
+    page_description = "一篇新闻稿件，有发布日期、来源、题图和正文，放在栏目下。"
+
     date = models.DateField("发布日期", default=timezone.localdate)
     lead = models.TextField("导语", blank=True, help_text="列表和分享时显示的摘要。")
     cover_image = models.ForeignKey(

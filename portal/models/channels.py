@@ -26,6 +26,8 @@ class ContentQuerySet(PageQuerySet):
 class ChannelPage(RoutablePageMixin, Page):
     """A column of the site (栏目); channels nest, e.g. 县区频道 → 各县区."""
 
+    page_description = "网站栏目（如要闻、县区频道），自动列出其下的文章、通知和故事，可以层层嵌套。"
+
     intro = models.TextField("栏目简介", blank=True)
     per_page = models.PositiveSmallIntegerField("每页条数", default=15)
     show_on_home = models.BooleanField("在首页显示栏目入口", default=True)

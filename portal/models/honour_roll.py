@@ -23,6 +23,8 @@ PHOTO_FILTERS = ("fill-300x400", "fill-600x800")
 class HonourRollPage(Page):
     """The honour roll (好人榜): index of releases, with a filterable list of honourees."""
 
+    page_description = "好人榜总入口：列出各期榜单，访客可按类别、年份筛选入选者。全站只需一个。"
+
     intro = models.TextField("简介", blank=True)
     per_page = models.PositiveSmallIntegerField("每页人数", default=24)
 
@@ -78,6 +80,8 @@ class HonourRollPage(Page):
 class ReleasePage(Page):
     """One release of the honour roll, e.g. 2026年第二季度."""
 
+    page_description = "好人榜的一期，如“2026年上半年”，放在好人榜下，汇集本期入选者。"
+
     level = models.CharField("级别", max_length=20, choices=Level.choices, default=Level.CITY)
     year = models.PositiveSmallIntegerField("年度")
     period_label = models.CharField("期次", max_length=50, help_text="例如：第二季度、上半年、年度")
@@ -118,6 +122,8 @@ class ReleasePage(Page):
 
 class HonoureePage(SegmentedSearchMixin, Page):
     """Public profile of an honouree. Only fields fit for publication live here."""
+
+    page_description = "一位入选者（个人或集体）的公开介绍，只放可以公开的事迹和照片。"
 
     subject_kind = models.CharField("类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON)
     category = models.CharField("类别", max_length=30, choices=Category.choices)

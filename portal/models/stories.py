@@ -14,6 +14,8 @@ from .mixins import SegmentedSearchMixin, stream_text
 class StoryPage(SegmentedSearchMixin, Page):
     """A story from daily life (身边故事) about a person or a collective."""
 
+    page_description = "讲述身边好人好事的故事，可配图片，供单位报送和展示。"
+
     subject_kind = models.CharField(
         "主人公类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON
     )

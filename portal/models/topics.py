@@ -11,6 +11,8 @@ from .mixins import SegmentedSearchMixin
 class TopicPage(SegmentedSearchMixin, Page):
     """A special topic (专题): hand-picked pages grouped into sections."""
 
+    page_description = "专题页：把相关文章、通知和故事按板块集中展示，用于主题活动。"
+
     lead = models.TextField("导语", blank=True)
     banner_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -225,6 +225,8 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "文明网")
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
+# The project's own zh_Hans catalogue fills the Wagtail strings still in English (portal/locale).
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -256,6 +258,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "文明网"
+# No Gravatar: staff networks are often intranets, and a broken avatar image helps nobody.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # 三审: the last approval publishes (no review group holds "publish"); see portal/workflow_finish.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_finish.publish_approved"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -61,7 +61,7 @@ def filled_template(campaign, rows, organisation=None, start_row=3):
     """The downloaded template with `rows` typed in below the example row."""
     workbook = openpyxl.load_workbook(io.BytesIO(imports.build_template(campaign, organisation)))
     sheet = workbook[imports.LIST_SHEET]
-    header = [cell.value for cell in sheet[1]]
+    header = [imports._header_label(cell.value) for cell in sheet[1]]
     for offset, values in enumerate(rows):
         for column, label in enumerate(header, start=1):
             sheet.cell(row=start_row + offset, column=column, value=values.get(label))
@@ -110,9 +110,10 @@ def test_template_lists_columns_allowed_values_and_an_example(campaign, jurisdic
     assert workbook.sheetnames == [imports.LIST_SHEET, "填写说明"]
     sheet = workbook[imports.LIST_SHEET]
     assert [c.value for c in sheet[1]] == [
-        "被推荐人姓名", "性别", "出生年份", "身份证号码", "所属辖区/单位",
-        "工作单位或身份", "类别", "主要事迹", "推荐人姓名", "推荐人手机号",
+        "被推荐人姓名*", "性别", "出生年份", "身份证号码*", "所属辖区/单位*",
+        "工作单位或身份", "类别*", "主要事迹*", "推荐人姓名*", "推荐人手机号*",
     ]  # fmt: skip
+    assert "整份名单都不会导入" in sheet["A1"].comment.text and "选填" in sheet["B1"].comment.text
     assert sheet["A2"].value.startswith("示例")
     assert sheet["D3"].number_format == "@" and sheet["J3"].number_format == "@"
     formulas = {dv.formula1 for dv in sheet.data_validations.dataValidation}
@@ -373,5 +374,21 @@ def test_private_data_stays_out_of_reports_and_logs(campaign, jurisdictions, sta
 def test_import_errors_is_a_validation_error():
     error = imports.ImportErrors([imports.ImportProblem(3, "类别", "类别不对。")], {3: "王秀英"})
     assert isinstance(error, ValidationError)
-    assert error.messages == ["第3行（王秀英）“类别”：类别不对。"]
+    assert error.messages == ["第3行（王秀英）“类别”（G3单元格）：类别不对。"]
     assert tuple(error.report[0]) == (3, "类别", "类别不对。")
+
+
+def test_gender_and_birth_year_left_empty_are_derived_from_the_id_number(campaign, jurisdictions, staff):
+    run(campaign, jurisdictions["hexi_street"], staff["hexi_submitter"], [second_person(性别=None, 出生年份=None)])
+    nomination = Nomination.objects.get()
+    assert nomination.gender == "male" and nomination.birth_year == 1975
+
+
+def test_the_report_points_at_each_bad_cell(campaign, jurisdictions, staff):
+    rows = [person(), second_person(身份证号码="123", 推荐人手机号="12")]
+    with pytest.raises(imports.ImportErrors) as caught:
+        run(campaign, jurisdictions["hexi_street"], staff["hexi_submitter"], rows)
+    messages = caught.value.messages
+    assert any(m.startswith("第4行（赵建国）“身份证号码”（D4单元格）") for m in messages), messages
+    assert any("（J4单元格）" in m for m in messages), messages
+    assert Nomination.objects.count() == 0  # one bad row stops the whole batch

@@ -43,10 +43,10 @@ def test_review_form_records_opinions_and_forwards(client, staff, nomination):
     url = f"/admin/evaluation/nominations/{nomination.pk}/review/"
     page = client.get(url).content.decode()
     assert "征求部门意见" in page and "公安" in page
-    refused = client.post(url, {"action": "approve"})
+    refused = client.post(url, {"action": "approve", "confirmed": "1"})
     assert refused.status_code == 200 and "尚未记录" in refused.content.decode()
     opinions = {f"opinion_{d}": "agree" for d in ["纪检监察", "公安", "税务", "市场监管", "卫生健康"]}
-    response = client.post(url, {"action": "approve", **opinions})
+    response = client.post(url, {"action": "approve", "confirmed": "1", **opinions})
     assert response.status_code == 302
     nomination.refresh_from_db()
     assert nomination.status == Status.PENDING_CITY and nomination.opinions.count() == 5
