@@ -9,8 +9,9 @@ documented `{"message", "errors"}` shape plus `reason`, a stable code
 import datetime
 
 from django.core.exceptions import ValidationError
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
+from evaluation.choices import StageKind
 from evaluation.models import Campaign, LedgerCheckpoint
 from evaluation.services import ledger, voting
 from evaluation.services.voting import VoteRefused
@@ -56,11 +57,14 @@ class MessageOut(Schema):
     message: str
 
 
+PUBLISHED_LABEL = "已发布"
+
+
 class CampaignOut(Schema):
     id: int
     title: str
-    stage: str | None
-    stage_label: str | None
+    stage: str = Field(description="nomination, review, vote, expert_review, inspection, notice, approval or published")
+    stage_label: str
 
 
 class CandidateOut(Schema):
@@ -178,13 +182,13 @@ def create_voter(request, payload: VoterIn):
 def campaigns(request):
     out = []
     for campaign in Campaign.objects.prefetch_related("stages"):
-        stage = next(iter(campaign.current_stages()), None)
+        stage = campaign.public_stage()
         out.append(
             {
                 "id": campaign.pk,
                 "title": campaign.title,
-                "stage": stage.kind if stage else None,
-                "stage_label": stage.get_kind_display() if stage else None,
+                "stage": stage,
+                "stage_label": PUBLISHED_LABEL if stage == "published" else StageKind(stage).label,
             }
         )
     return out

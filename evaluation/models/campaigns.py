@@ -154,6 +154,21 @@ class Campaign(ClusterableModel):
     def stage(self, kind):
         return next((s for s in self.stages.all() if s.kind == kind), None)
 
+    def public_stage(self, today=None):
+        """Where the campaign stands, as the API names it: `published` once published, else the open stage,
+        else the latest stage already begun (between two stages the campaign is still in the earlier one)."""
+        if self.published_at is not None:
+            return "published"
+        today = today or timezone.localdate()
+        stages = [s for s in self.stages.all() if s.enabled]
+        open_now = [s for s in stages if s.is_open(today)]
+        if open_now:
+            return max(open_now, key=lambda s: s.starts_on).kind
+        begun = [s for s in stages if s.starts_on <= today]
+        if begun:
+            return max(begun, key=lambda s: s.starts_on).kind
+        return StageKind.NOMINATION
+
     def stage_is_open(self, kind, today=None):
         stage = self.stage(kind)
         return stage is not None and stage.is_open(today)

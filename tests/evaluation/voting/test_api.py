@@ -201,3 +201,34 @@ def test_ledger_endpoint_and_receipt_proof_verify(voting_campaign, candidates, c
             proof["leaf_hash"], proof["index"], published["size"], published["proof"], published["root"]
         )
         assert "\\u" not in proof["record"] and receipt in proof["record"]
+
+
+@pytest.mark.django_db
+def test_campaign_stage_names_follow_the_pipeline_and_published(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from evaluation.choices import StageKind
+    from evaluation.models import CampaignStage
+    from tests.factories.evaluation import CampaignFactory
+
+    today = timezone.localdate()
+    campaign = CampaignFactory()
+    campaign.stages.all().delete()
+    for offset, kind in enumerate([StageKind.NOMINATION, StageKind.REVIEW, StageKind.VOTE]):
+        start = today + datetime.timedelta(days=10 * (offset - 1))
+        CampaignStage.objects.create(
+            campaign=campaign, kind=kind, starts_on=start, ends_on=start + datetime.timedelta(5)
+        )
+
+    def stage():
+        return next(item for item in client.get("/api/v1/campaigns").json() if item["id"] == campaign.pk)
+
+    assert stage()["stage"] == "review" and stage()["stage_label"] == "逐级审核"
+    # Between two stages the campaign is still in the one already begun.
+    CampaignStage.objects.filter(campaign=campaign, kind=StageKind.REVIEW).update(ends_on=today - datetime.timedelta(1))
+    assert stage()["stage"] == "review"
+    campaign.published_at = timezone.now()
+    campaign.save(update_fields=["published_at"])
+    assert stage() == {"id": campaign.pk, "title": campaign.title, "stage": "published", "stage_label": "已发布"}
