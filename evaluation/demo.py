@@ -16,15 +16,14 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw
 from wagtail.models import Site
 
 from evaluation import demo_experts, demo_results
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
+from evaluation.demo_builders import DEPARTMENTS, id_number, photo
 from evaluation.models import Campaign, CampaignStage, Expert, HeldTitle, Jurisdiction, StaffProfile
 from evaluation.pages import CampaignPage
 from evaluation.services import imports, intake, reserve, review
-from evaluation.validators import id_number_check_code
 from evaluation.workflows.nomination import Action
 from portal.demo.documents import build_pdf
 from portal.models import District
@@ -32,7 +31,6 @@ from portal.models import District
 CAMPAIGN_TITLE = "2026年第四季度“清河好人”推荐评议"
 STAFF_GROUP = "评选工作人员"
 PASSWORD = "demo123456"  # noqa: S105 - the published demo password (README)
-DEPARTMENTS = ["纪检监察", "公安", "税务", "市场监管", "卫生健康"]
 
 # (username, role, jurisdiction key, full name)
 ACCOUNTS = [
@@ -111,19 +109,6 @@ STORIES = [
         "吴淑珍的丈夫因病去世后，她独自赡养年迈的公公和患病的小叔子，二十年如一日，把一个困难家庭撑成了村里的“五好家庭”。",
     ),
 ]
-
-
-def _id_number(region, born, seq):
-    first17 = f"{region}{born:%Y%m%d}{seq}"
-    return first17 + id_number_check_code(first17)
-
-
-def _photo(name, hue):
-    image = Image.new("RGB", (480, 640), (200, 120 + hue % 80, 100))
-    ImageDraw.Draw(image).ellipse((140, 120, 340, 360), fill=(245, 225, 205))
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=80)
-    return SimpleUploadedFile(f"{name}.jpg", out.getvalue(), content_type="image/jpeg")
 
 
 def _jurisdictions():
@@ -229,7 +214,7 @@ def _nominations(campaign, places, users):
             "nominee_name": name,
             "gender": gender,
             "birth_year": year,
-            "id_number": _id_number("140105", datetime.date(year, 3 + i % 9, 10 + i), seq),
+            "id_number": id_number("140105", datetime.date(year, 3 + i % 9, 10 + i), seq),
             "jurisdiction": targets[i % len(targets)],
             "unit": unit,
             "story": story,
@@ -238,7 +223,7 @@ def _nominations(campaign, places, users):
             "consent": i % 3 == 0,
         }
         # The demo comes in through the same rules as everyone else.
-        data = intake.clean(campaign, raw, photos=[_photo(name, i * 23)], public=False)
+        data = intake.clean(campaign, raw, photos=[photo(name, i * 23)], public=False)
         made.append(intake.submit(campaign, data, public=False)[0])
     agree = {d: ("agree", "") for d in DEPARTMENTS}
     # Move some along the pipeline with the real services so the audit trail is real.
@@ -303,7 +288,7 @@ def _submission(campaign, places, users):
             "nominee_name": name,
             "gender": gender,
             "birth_year": born.year,
-            "id_number": _id_number("140107", born, "031" if gender == "男" else "042"),
+            "id_number": id_number("140107", born, "031" if gender == "男" else "042"),
             "jurisdiction": street.name,
             "unit": unit,
             "category": category,
@@ -336,7 +321,7 @@ def _reserve(places, users):
         story="郭玉梅组织邻里互助小组，十年来为独居老人代购代办上千次。",
         intake="phone",
         contact="13900002222",
-        id_number=_id_number("140106", datetime.date(1962, 7, 1), "052"),
+        id_number=id_number("140106", datetime.date(1962, 7, 1), "052"),
     )
     reserve.register(
         actor=actor,
@@ -355,7 +340,7 @@ def _held_titles():
     title = HeldTitle(
         person_name="杜明远", title="河东好人", level=Level.PROVINCE, awarded_on=datetime.date(2025, 6, 1)
     )
-    title.set_id_number(_id_number("140105", datetime.date(1970, 1, 1), "011"))
+    title.set_id_number(id_number("140105", datetime.date(1970, 1, 1), "011"))
     title.save()
 
 
@@ -377,7 +362,7 @@ def load(log=print):
         demo_results.load(places, users, log=log)
         log(f"评选演示数据已建立：活动“{campaign.title}”，推荐{campaign.nominations.count()}条。")
         made = True
-    review_campaign = demo_experts.load(places, users, id_number=_id_number, departments=DEPARTMENTS)
+    review_campaign = demo_experts.load(places, users, id_number=id_number, departments=DEPARTMENTS)
     if review_campaign is not None:
         log(f"专家评审演示：专家库{Expert.objects.count()}人，活动“{review_campaign.title}”已抽取第1轮评议组。")
         made = True

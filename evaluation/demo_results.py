@@ -77,7 +77,7 @@ NOTICE_PEOPLE = [
 
 
 def _id_number(born, seq):
-    from evaluation.demo import _id_number
+    from evaluation.demo_builders import id_number as _id_number
 
     return _id_number("140108", born, seq)
 
@@ -107,7 +107,8 @@ def _page(campaign, slug, title, intro):
 
 def _accepted(campaign, people, places, users, seq_base):
     """Nominees taken through the tiered review with the real services, consent recorded, photos public."""
-    from evaluation.demo import DEPARTMENTS, _photo
+    from evaluation.demo_builders import DEPARTMENTS
+    from evaluation.demo_builders import photo as _photo
 
     agree = {d: ("agree", "") for d in DEPARTMENTS}
     made = []

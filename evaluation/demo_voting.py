@@ -296,7 +296,8 @@ def _accept(nomination, submitter, reviewer, city_staff):
 
 
 def _candidates(campaign, rows, places, users, region):
-    from evaluation.demo import _id_number, _photo
+    from evaluation.demo_builders import id_number as _id_number
+    from evaluation.demo_builders import photo as _photo
 
     routes = [
         (places["street1"], users["district1_submitter"], users["district1_reviewer"]),
