@@ -9,6 +9,7 @@ import html
 import re
 from dataclasses import asdict, dataclass
 
+from django.apps import apps
 from django.db import models
 from django.utils.html import strip_tags
 from wagtail import blocks
@@ -75,7 +76,9 @@ class Rules:
 
     @classmethod
     def load(cls):
-        from .models import CommonMistake, WordRule
+        # By name: the review task model calls this module, so importing the models here would be a cycle.
+        WordRule = apps.get_model("portal", "WordRule")  # noqa: N806
+        CommonMistake = apps.get_model("portal", "CommonMistake")  # noqa: N806
 
         rules = [
             _Rule(word, level, note, "")

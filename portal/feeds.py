@@ -4,7 +4,9 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Page, Site
 
-from portal.models import ArticlePage, NoticePage, StoryPage
+from portal.models.articles import ArticlePage
+from portal.models.notices import NoticePage
+from portal.models.stories import StoryPage
 
 FEED_LENGTH = 30
 
