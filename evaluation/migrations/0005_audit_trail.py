@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from evaluation.migrations._vendor_sql import run_by_vendor
+
 
 # The audit trail is append-only in the database too, whatever code runs against it.
 POSTGRESQL_TRIGGER = """
@@ -30,18 +32,6 @@ BEGIN
 END;
 """
 SQLITE_DROP = "DROP TRIGGER IF EXISTS evaluation_nominationevent_no_update;"
-
-
-def add_trigger(apps, schema_editor):
-    sql = {"postgresql": POSTGRESQL_TRIGGER, "sqlite": SQLITE_TRIGGER}.get(schema_editor.connection.vendor)
-    if sql:
-        schema_editor.execute(sql)
-
-
-def drop_trigger(apps, schema_editor):
-    sql = {"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}.get(schema_editor.connection.vendor)
-    if sql:
-        schema_editor.execute(sql)
 
 
 class Migration(migrations.Migration):
@@ -71,5 +61,5 @@ class Migration(migrations.Migration):
             model_name='reserveentry',
             constraint=models.UniqueConstraint(condition=models.Q(('carried_into__isnull', True), models.Q(('id_number_hash', ''), _negated=True)), fields=('id_number_hash',), name='one_reserve_entry_on_file_per_person'),
         ),
-        migrations.RunPython(add_trigger, drop_trigger),
+        run_by_vendor({"postgresql": POSTGRESQL_TRIGGER, "sqlite": SQLITE_TRIGGER}, {"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}),
     ]

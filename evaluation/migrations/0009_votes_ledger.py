@@ -7,6 +7,8 @@ import modelcluster.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from evaluation.migrations._vendor_sql import run_by_vendor
+
 
 # The vote ledger is append-only in the database too (as the audit trail, migration 0005).
 POSTGRESQL_TRIGGER = """
@@ -32,18 +34,6 @@ BEGIN
 END;
 """
 SQLITE_DROP = "DROP TRIGGER IF EXISTS evaluation_ledgerentry_no_update;"
-
-
-def add_trigger(apps, schema_editor):
-    sql = {"postgresql": POSTGRESQL_TRIGGER, "sqlite": SQLITE_TRIGGER}.get(schema_editor.connection.vendor)
-    if sql:
-        schema_editor.execute(sql)
-
-
-def drop_trigger(apps, schema_editor):
-    sql = {"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}.get(schema_editor.connection.vendor)
-    if sql:
-        schema_editor.execute(sql)
 
 
 class Migration(migrations.Migration):
@@ -214,5 +204,5 @@ class Migration(migrations.Migration):
             model_name='votingrules',
             constraint=models.UniqueConstraint(fields=('campaign',), name='one_voting_rules_per_campaign'),
         ),
-        migrations.RunPython(add_trigger, drop_trigger),
+        run_by_vendor({"postgresql": POSTGRESQL_TRIGGER, "sqlite": SQLITE_TRIGGER}, {"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}),
     ]

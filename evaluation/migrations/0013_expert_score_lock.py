@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from evaluation.migrations._vendor_sql import run_by_vendor
+
 # A submitted expert score is final in the database too: UPDATE is refused whatever code runs.
 POSTGRESQL_TRIGGER = """
 CREATE OR REPLACE FUNCTION evaluation_expertscore_locked() RETURNS trigger
@@ -25,19 +27,7 @@ END;
 SQLITE_DROP = "DROP TRIGGER IF EXISTS evaluation_expertscore_locked;"
 
 
-def add_trigger(apps, schema_editor):
-    sql = {"postgresql": POSTGRESQL_TRIGGER, "sqlite": SQLITE_TRIGGER}.get(schema_editor.connection.vendor)
-    if sql:
-        schema_editor.execute(sql)
-
-
-def drop_trigger(apps, schema_editor):
-    sql = {"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}.get(schema_editor.connection.vendor)
-    if sql:
-        schema_editor.execute(sql)
-
-
 class Migration(migrations.Migration):
     dependencies = [("evaluation", "0012_expert_review")]
 
-    operations = [migrations.RunPython(add_trigger, drop_trigger)]
+    operations = [run_by_vendor({"postgresql": POSTGRESQL_TRIGGER, "sqlite": SQLITE_TRIGGER}, {"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP})]
