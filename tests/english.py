@@ -18,6 +18,8 @@ KNOWN_ENGLISH = [
     "to insert a block",
     "Insert a block",
     "Moderators approval",
+    "Editors",
+    "Moderators",
     "Actions",
     "Pages",
     "Images",

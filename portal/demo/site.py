@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from portal.groups import EDITORS
 from portal.models import ChannelPage, District, Menu, MenuItem, SiteSettings
 
 from .places import CITY, DISTRICT_INTROS, DISTRICT_SLUGS, DISTRICTS, OFFICE, SITE_NAME
@@ -15,7 +16,7 @@ from .review import REVIEW_ACCOUNTS
 ACCOUNTS = [
     # username, password, e-mail, surname, given name, superuser, groups
     ("admin", "admin123456", "admin@example.com", "管", "理员", True, ()),
-    ("editor", "editor123456", "editor@example.com", "周", "晓岚", False, ("Editors",)),
+    ("editor", "editor123456", "editor@example.com", "周", "晓岚", False, (EDITORS,)),
     *REVIEW_ACCOUNTS,
 ]
 

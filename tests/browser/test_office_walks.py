@@ -8,6 +8,7 @@ from evaluation.pages import CampaignPage
 from evaluation.public import captcha
 from evaluation.services import intake, review
 from evaluation.workflows.nomination import Action, Status
+from portal.groups import EDITORS
 from tests.english import english_in_text
 from tests.factories.evaluation import (
     CampaignFactory,
@@ -180,7 +181,7 @@ def editorial_setup():
 
     home = make_home_site()
     channel = ChannelPageFactory(parent=home, title="要闻", slug="news")
-    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     root_collection = Collection.get_first_root_node()
     for codename in ("add_image", "choose_image", "change_image"):

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from portal.choices import CheckLevel
 from portal.content_check import check_fields, check_page, check_text
+from portal.groups import EDITORS
 from portal.models import CommonMistake, ContentFinding, WordRule
 from tests.factories.portal import ArticlePageFactory, TopicPageFactory
 
@@ -93,7 +94,7 @@ def test_saving_a_revision_updates_the_report(client, channel, rules):
     ]
 
     editor = get_user_model().objects.create_user("editor", password="editor123456")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     response = client.get(reverse("portal_reports:content_findings"))
     text = response.content.decode()

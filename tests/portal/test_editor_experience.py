@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from portal.groups import EDITORS
 from portal.models import ArticlePage
 
 
@@ -26,7 +27,7 @@ def article(title, body, slug):
 
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", password="editor123456", first_name="晓岚")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
+from portal.groups import EDITORS
 from portal.models import BrokenLink
 from tests.factories.portal import ArticlePageFactory, DocumentFactory, TopicPageFactory
 
@@ -99,7 +100,7 @@ def test_check_links_reports_broken_links_of_live_pages(client, channel, home, s
     assert reasons[str(gone_document_id)] == "链接的附件已删除"
 
     editor = get_user_model().objects.create_user("editor", password="editor123456")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     text = client.get(reverse("portal_reports:broken_links")).content.decode()
     assert "失效链接" in text and "有链接的文章" in text and f"{server}/missing" in text and "链接的页面未发布" in text

@@ -8,6 +8,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from portal.choices import CheckLevel
+from portal.groups import EDITORS
 from portal.models import ArticlePage, CommonMistake, WordRule
 
 STEPS = ["初审", "复审", "终审"]
@@ -23,7 +24,7 @@ def rules(db):
 def users(db):
     make = get_user_model().objects.create_user
     people = {"editor": make("editor", password="editor123456")}
-    people["editor"].groups.add(Group.objects.get(name="Editors"))
+    people["editor"].groups.add(Group.objects.get(name=EDITORS))
     for step in STEPS:
         people[step] = make(f"reviewer_{step}", password="demo123456")
         people[step].groups.add(Group.objects.get(name=step))
@@ -223,7 +224,7 @@ def test_demo_has_one_account_per_step_and_an_editor_who_cannot_publish(home):
     create_rules()
     assert {name: list(users[name].groups.values_list("name", flat=True)) for name in users} == {
         "admin": [],
-        "editor": ["Editors"],
+        "editor": [EDITORS],
         "reviewer_first": ["初审"],
         "reviewer_second": ["复审"],
         "reviewer_final": ["终审"],

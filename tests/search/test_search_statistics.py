@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from portal.groups import EDITORS
 from search.models import SearchQuery
 from tests.factories.portal import ArticlePageFactory
 
@@ -10,7 +11,7 @@ from tests.factories.portal import ArticlePageFactory
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", password="pw")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

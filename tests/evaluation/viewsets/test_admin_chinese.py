@@ -9,6 +9,7 @@ from wagtail.models import Page, Workflow
 
 from evaluation.services import intake, review
 from evaluation.workflows.nomination import Action
+from portal.groups import EDITORS, MODERATORS
 from tests.english import english_in
 from tests.factories.evaluation import nomination_data
 
@@ -21,7 +22,7 @@ def nomination(campaign, jurisdictions):
 @pytest.fixture
 def people(staff, django_user_model):
     editor = django_user_model.objects.create_user("editor", password="editor123456", first_name="晓岚")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     admin = django_user_model.objects.create_superuser("admin", password="admin123456")
     return {**staff, "editor": editor, "admin": admin}
 
@@ -78,6 +79,15 @@ def test_script_strings_are_translated(client, people):
 def test_wagtail_roots_and_default_workflow_have_chinese_names(db):
     assert Page.get_first_root_node().title == "全部站点"
     assert not Workflow.objects.filter(name="Moderators approval").exists()
+
+
+def test_staff_groups_have_chinese_names(client, people):
+    """Wagtail's "Editors" and "Moderators" read in Chinese on the admin's group list."""
+    assert set(Group.objects.filter(name__in=["Editors", "Moderators"]).values_list("name", flat=True)) == set()
+    client.force_login(people["admin"])
+    html = client.get("/admin/groups/").content.decode()
+    assert EDITORS in html and MODERATORS in html
+    assert "Editors" not in html and "Moderators" not in html
 
 
 def test_page_type_chooser_describes_each_type(client, home, channel, people):
