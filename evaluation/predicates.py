@@ -52,7 +52,7 @@ def display_name(user):
     """How staff are named on screens: 基层报送员·马涛, never the login name alone."""
     if user is None:
         return "公众"
-    name = f"{user.last_name}{user.first_name}".strip()  # Chinese order: 马 + 涛
+    name = user.get_full_name()  # Chinese order: 马涛 (portal.names)
     if "·" in name:  # already titled, as the demo accounts are
         return name
     return f"{role_title(user)}·{name or user.get_username()}"

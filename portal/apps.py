@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import names, signals
 
         signals.connect()
+        names.install()

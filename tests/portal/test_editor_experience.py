@@ -78,3 +78,17 @@ def test_staff_avatars_are_served_locally(client, channel, django_user_model):
     client.force_login(editor(django_user_model))
     html = client.get("/admin/").content.decode() + client.get(f"/admin/pages/{channel.pk}/").content.decode()
     assert "gravatar.com" not in html
+
+
+def test_staff_names_read_surname_first(client, db):
+    """The dashboard greets 周晓岚, not "晓岚 周"; Latin names keep their order."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    editor = user_model.objects.create_user("zhou", password="x-long-password", first_name="晓岚", last_name="周")
+    assert user_model(first_name="Ada", last_name="Lovelace").get_full_name() == "Ada Lovelace"
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "周晓岚" in html
+    assert "晓岚 周" not in html
