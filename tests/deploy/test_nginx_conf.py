@@ -182,6 +182,12 @@ def test_anonymous_page_is_served_from_the_micro_cache(site):
     assert body1 == body2
 
 
+def test_live_vote_counts_feed_is_shared_for_a_few_seconds(site):
+    (_, body1), (second, body2) = twice(site, "/2026q3-haoren/candidates/counts/")
+    assert second.getheader("X-Micro-Cache") == "HIT"
+    assert body1 == body2
+
+
 def test_care_mode_visitors_get_their_own_copy(site):
     _, standard = fetch(site, "/stories/")
     _, care = fetch(site, "/stories/", cookie="care_mode=1")
@@ -204,7 +210,7 @@ def test_signed_in_staff_are_never_served_from_or_into_the_cache(site):
         "/django-admin/",
         "/api/v1/campaigns",
         "/search/?query=%E5%BF%97%E6%84%BF",
-        "/2026q3-haoren/candidates/counts/",
+        "/evaluation/campaigns/5/vote/7/",
         "/sets-cookie/",
         "/private-message/",
     ],
