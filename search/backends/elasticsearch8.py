@@ -68,6 +68,10 @@ class SegmentedMapping(Elasticsearch8Mapping):
 
 class SegmentedSearchQueryCompiler(Elasticsearch8SearchQueryCompiler):
     mapping_class = SegmentedMapping
+    extra_filters = ()  # clauses from SegmentedSearchBackend.search_within
+
+    def get_filters(self):
+        return super().get_filters() + list(self.extra_filters)
 
 
 class SegmentedAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
@@ -81,6 +85,39 @@ class SegmentedSearchBackend(Elasticsearch8SearchBackend):
     results_class = Elasticsearch8SearchResults
     # Wagtail's analyzers plus ours; the site's INDEX_SETTINGS are merged over these.
     settings = deep_update(deepcopy(Elasticsearch8SearchBackend.settings), SEGMENTED_INDEX_SETTINGS)
+
+    def search_within(self, query, queryset, *, operator=None, category="", year=None):
+        """`queryset.search(query, operator=…)` limited to a category and/or year inside the index.
+
+        The search page's other path turns these filters into a list of page
+        ids; at a million pages a year holds more ids than one `terms` query
+        takes (65,536 by default). The index holds each page type's date and
+        category as filter fields, so the filter can be a clause instead.
+        """
+        clauses = page_filters(self.mapping_class, category=category, year=year)
+        compiler_class = type("FilteredQueryCompiler", (self.query_compiler_class,), {"extra_filters": clauses})
+        return self._search(compiler_class, query, queryset, operator=operator, order_by_relevance=True)
+
+
+def _filter_column(mapping_class, model, field_name):
+    field = next(f for f in model.get_filterable_search_fields() if f.field_name == field_name)
+    return mapping_class(model).get_field_column_name(field)
+
+
+def page_filters(mapping_class, *, category="", year=None):
+    """Elasticsearch clauses for the search page's category and year filters."""
+    from portal.models import ArticlePage, HonoureePage, NoticePage, StoryPage
+
+    clauses = []
+    if category:
+        columns = [_filter_column(mapping_class, model, "category") for model in (StoryPage, HonoureePage)]
+        clauses.append({"bool": {"should": [{"term": {column: category}} for column in columns]}})
+    if year:
+        dated = ((ArticlePage, "date"), (NoticePage, "date"), (StoryPage, "date"), (HonoureePage, "release_date"))
+        span = {"gte": f"{year:04d}-01-01", "lte": f"{year:04d}-12-31"}
+        columns = [_filter_column(mapping_class, model, name) for model, name in dated]
+        clauses.append({"bool": {"should": [{"range": {column: dict(span)}} for column in columns]}})
+    return clauses
 
 
 SearchBackend = SegmentedSearchBackend

@@ -208,3 +208,37 @@ def test_category_filter_reaches_elasticsearch_as_ids(es, pages, client):
     all_types = {ct.pk for ct in ContentType.objects.get_for_models(*models).values()}
     (types,) = [f["terms"]["content_type_id_filter"] for f in filters if "content_type_id_filter" in f.get("terms", {})]
     assert all_types <= set(types)
+
+
+def test_category_and_year_can_be_filtered_inside_the_index(es, pages):
+    # The scale path (deploy/SCALING.md): no list of ids, a clause per filter.
+    from wagtail.search.backends import get_search_backend
+
+    queryset = Page.objects.live().public().type(StoryPage, HonoureePage)
+    es.hits = [pages["story"].pk]
+    results = get_search_backend().search_within("书架", queryset, operator="and", category="dedication", year=2026)
+    assert list(results[:10]) == [pages["story"].page_ptr]
+
+    (search,) = sent(es, "POST", "/test_wagtailcore_page/_search")
+    filters = search["body"]["query"]["bool"]["filter"]
+    assert filters[2:] == [
+        {
+            "bool": {
+                "should": [
+                    {"term": {"portal_storypage__category_filter": "dedication"}},
+                    {"term": {"portal_honoureepage__category_filter": "dedication"}},
+                ]
+            }
+        },
+        {
+            "bool": {
+                "should": [
+                    {"range": {"portal_articlepage__date_filter": {"gte": "2026-01-01", "lte": "2026-12-31"}}},
+                    {"range": {"portal_noticepage__date_filter": {"gte": "2026-01-01", "lte": "2026-12-31"}}},
+                    {"range": {"portal_storypage__date_filter": {"gte": "2026-01-01", "lte": "2026-12-31"}}},
+                    {"range": {"portal_honoureepage__release_date_filter": {"gte": "2026-01-01", "lte": "2026-12-31"}}},
+                ]
+            }
+        },
+    ]
+    assert not [clause for clause in filters[1]["bool"]["must"] if clause.get("terms", {}).get("id_filter")]

@@ -93,3 +93,16 @@ def test_unpublished_page_leaves_the_results(live_es, client, pages):
     pages["volunteer"].unpublish()
     Elasticsearch(os.environ["ELASTICSEARCH_URL"]).indices.refresh(index="_all")
     assert titles(client.get("/search/", {"query": "义诊"})) == []
+
+
+def test_category_and_year_filtered_inside_the_index(live_es, pages):
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    queryset = Page.objects.live().public()
+    assert list(backend.search_within("立志", queryset, operator="and", year=2025)) == [pages["apart"].page_ptr]
+    assert list(backend.search_within("立志", queryset, operator="and", year=2026)) == []
+    honouree = pages["honouree"].page_ptr
+    assert list(backend.search_within("婆婆", queryset, operator="and", category="filial_love")) == [honouree]
+    assert list(backend.search_within("婆婆", queryset, operator="and", category="bravery")) == []
