@@ -18,11 +18,13 @@ class Command(WagtailUpdateIndex):
     def queryset_chunks(self, qs, chunk_size=1000):
         # Counted before the batches start, so the bar knows its total.
         self._total = qs.count() if self.verbosity > 0 else None
+        self._label = qs.model._meta.label
         return super().queryset_chunks(qs, chunk_size)
 
     def print_iter_progress(self, iterable):
         with tqdm(
             total=self._total,
+            desc=self._label,
             unit="条",
             file=self.stderr._out,
             disable=self.verbosity == 0,
