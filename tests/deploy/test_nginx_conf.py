@@ -72,7 +72,7 @@ class StandInApp(http.server.BaseHTTPRequestHandler):
 
     def answer(self):
         n = next(self.counter)
-        headers = {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60"}
+        headers = {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60", "Vary": "Cookie"}
         if self.path.startswith("/sets-cookie/"):
             headers["Set-Cookie"] = "voter=abc; HttpOnly"
         if self.path.startswith("/private-message/"):
@@ -186,6 +186,13 @@ def test_live_vote_counts_feed_is_shared_for_a_few_seconds(site):
     (_, body1), (second, body2) = twice(site, "/2026q3-haoren/candidates/counts/")
     assert second.getheader("X-Micro-Cache") == "HIT"
     assert body1 == body2
+
+
+def test_visitors_with_other_cookies_share_the_anonymous_copy(site):
+    _, fresh = fetch(site, "/honour-roll/")
+    response, body = fetch(site, "/honour-roll/", cookie="voter=abc; csrftoken=xyz")
+    assert response.getheader("X-Micro-Cache") == "HIT"
+    assert body == fresh
 
 
 def test_care_mode_visitors_get_their_own_copy(site):
