@@ -9,6 +9,12 @@ fields Wagtail copies them into, use a whitespace analyzer instead: a token in
 the index is exactly a word or bigram from segmentation, as in the database
 backend.  No Chinese analyzer plugin (IK, smartcn) is needed on the server.
 
+`_all_text` gets the whitespace analyzer in every index, because all page
+types share one index and its mapping must agree between them.  Text that is
+not segmented (titles, image titles) then stays one token per unbroken run of
+characters, as on the database backend (SQLite FTS5, PostgreSQL `simple`);
+the segmented text already holds the titles' words.
+
 Settings: WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.elasticsearch8"
 (portal/settings/base.py does this when ELASTICSEARCH_URL is set).
 """
