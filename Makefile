@@ -82,12 +82,13 @@ restore: venv keys
 	@test -n "$(BACKUP)" || { echo "用法：make restore BACKUP=backups/site-….tar.gz [FORCE=1]"; exit 2; }
 	$(PROD_ENV) $(PY) manage.py restore_site "$(BACKUP)" $(if $(FORCE),--force)
 
-# Debian's Chromium for Playwright (it cannot download browsers here) and a
-# Redis server binary so the Redis-backed cache tests run on a bare machine.
+# Debian's Chromium for Playwright (it cannot download browsers here), a
+# Redis server binary so the Redis-backed cache tests run on a bare machine,
+# and nginx, which tests/deploy/ runs on deploy/nginx.conf.
 browser-deps:
-	@if [ ! -x $(CHROMIUM) ] || ! command -v redis-server >/dev/null; then \
-		echo "Installing Debian packages chromium redis-server..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server >/dev/null; \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v redis-server >/dev/null || [ ! -x /usr/sbin/nginx ]; then \
+		echo "Installing Debian packages chromium redis-server nginx..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server nginx >/dev/null; \
 	fi
 
 test: venv browser-deps

@@ -279,13 +279,23 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 if os.environ.get("ELASTICSEARCH_URL"):
+    # Wagtail's Elasticsearch 8 backend with a whitespace analyzer on the
+    # segmented text (search/backends/elasticsearch8.py). Indices are named
+    # <prefix>wagtailcore_page etc.; several sites can share one cluster.
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [os.environ["ELASTICSEARCH_URL"]],
-        "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "portal"),
-        "TIMEOUT": 5,
+        "BACKEND": "search.backends.elasticsearch8",
+        "URLS": os.environ["ELASTICSEARCH_URL"].split(","),
+        "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal_"),
+        "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
         "OPTIONS": {},
-        "INDEX_SETTINGS": {},
+        "INDEX_SETTINGS": {
+            "settings": {
+                "index": {
+                    "number_of_shards": int(os.environ.get("ELASTICSEARCH_SHARDS", "1")),
+                    "number_of_replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "1")),
+                }
+            }
+        },
     }
 
 LOGGING = {

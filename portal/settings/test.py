@@ -15,6 +15,10 @@ PAGE_CACHE_SECONDS = 0  # the cache tests switch it on explicitly
 # Tests that exercise two-factor sign-in switch it on with override_settings;
 # lockout stays on everywhere (tests/portal/security/).
 STAFF_2FA_REQUIRED = False
+# The suite searches the database even when ELASTICSEARCH_URL is set (Elasticsearch
+# makes a write searchable only after a refresh); tests/search/elasticsearch_live/
+# switches to the real server test by test.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: threads in the concurrency tests then wait on

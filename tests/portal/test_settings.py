@@ -69,7 +69,7 @@ def test_services_are_switched_on_by_environment():
     assert config["db"] == "django.db.backends.postgresql"
     assert config["name"] == "portal"
     assert config["cache"] == "django_redis.cache.RedisCache"
-    assert config["search"] == "wagtail.search.backends.elasticsearch8"
+    assert config["search"] == "search.backends.elasticsearch8"  # Wagtail's, with the segmented-text analyzer
     assert config["debug"] is False
     assert config["hosts"] == ["a.example.cn", "b.example.cn"]
 

@@ -1,0 +1,1 @@
+"""Search backends for the portal's pre-segmented Chinese text."""
