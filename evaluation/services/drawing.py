@@ -71,10 +71,13 @@ def _check_staff(actor):
 
 
 @transaction.atomic
-def prepare_draw(campaign, *, actor, size=None, max_per_type=None, extra_exclusions=()):
-    """Fix the inputs of the next round and publish the seed's hash. `extra_exclusions`: [(expert, reason)]."""
+def prepare_draw(campaign, *, actor, size=None, max_per_type=None, extra_exclusions=(), today=None):
+    """Fix the inputs of the next round and publish the seed's hash. `extra_exclusions`: [(expert, reason)].
+
+    `today` is the day the stage dates are checked against (the demo replays a past round); screens leave it.
+    """
     _check_staff(actor)
-    stage_dates.check_open(campaign, StageKind.EXPERT_REVIEW, "抽取专家")
+    stage_dates.check_open(campaign, StageKind.EXPERT_REVIEW, "抽取专家", today)
     review_settings = settings_for(campaign)
     size = size or review_settings.panel_size
     max_per_type = max_per_type or review_settings.max_per_type
@@ -112,13 +115,13 @@ def prepare_draw(campaign, *, actor, size=None, max_per_type=None, extra_exclusi
 
 
 @transaction.atomic
-def perform_draw(draw, *, actor):
+def perform_draw(draw, *, actor, today=None):
     """Draw the panel with the sealed seed and reveal the seed."""
     _check_staff(actor)
     draw = ExpertDraw.objects.select_for_update().get(pk=draw.pk)
     if draw.is_drawn:
         raise ValidationError("本轮专家已抽取，不能重复抽取。")
-    stage_dates.check_open(draw.campaign, StageKind.EXPERT_REVIEW, "抽取专家")
+    stage_dates.check_open(draw.campaign, StageKind.EXPERT_REVIEW, "抽取专家", today)
     draw.panel = draw_panel(draw.sealed_seed, draw.pool, draw.types, draw.excluded, draw.max_per_type, draw.size)
     draw.seed = draw.sealed_seed
     draw.drawn_at = timezone.now()

@@ -23,6 +23,7 @@ from evaluation.models import (
     Expert,
     ExpertDraw,
     NominationPhoto,
+    Rubric,
     ShortlistEntry,
 )
 from evaluation.models.scoring import CRITERION_MAX_POINTS
@@ -240,6 +241,7 @@ class CampaignReviewView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView
             campaign=self.campaign,
             review_settings=settings_for(self.campaign),
             stage=self.campaign.stage(StageKind.EXPERT_REVIEW),
+            rubric=Rubric.objects.filter(campaign=self.campaign).first(),
             stage_refusal=stage_dates.refusal(self.campaign, StageKind.EXPERT_REVIEW, "抽取专家"),
             candidates=candidates_for_review(self.campaign).count(),
             draws=[
