@@ -13,7 +13,9 @@ from playwright.sync_api import expect
 
 from evaluation.choices import AffiliationType, Role, StageKind
 from evaluation.models import (
+    Approval,
     Criterion,
+    Expert,
     ExpertDraw,
     Honour,
     Inspection,
@@ -71,8 +73,6 @@ def journey():
     rubric = Rubric.objects.create(campaign=campaign, guidance="每项0至10分。")
     Criterion.objects.create(rubric=rubric, name="事迹真实感人", weight=60, sort_order=0)
     Criterion.objects.create(rubric=rubric, name="社会影响", weight=40, sort_order=1)
-    from evaluation.models import Expert
-
     for n, (name, kind) in enumerate(zip(EXPERTS, AffiliationType.values, strict=True)):
         user = make_staff(f"panel{n}", Role.EXPERT, j["city"])
         user.set_password("demo123456")
@@ -255,6 +255,9 @@ def test_staff_take_a_nomination_from_the_form_to_a_live_profile(live_server, br
     page.fill("#id_approved_on", timezone.localdate().isoformat())
     page.check(f"input[name=nominations][value='{nomination.pk}']")
     submit("main button[type=submit]:has-text('创建')", "**/approvals/")
+    approval = Approval.objects.get(campaign=campaign)
+    assert approval.document_number == "清文明委〔2026〕12号" and approval.approved_on == timezone.localdate()
+    assert list(approval.nominations.all()) == [nomination]
     submit("a:text-is('发布到好人榜')", "**/publish/")
     submit("button:text-is('确认发布')", "**/approvals/**")
     assert "已发布" in page.inner_text("body")
