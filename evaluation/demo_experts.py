@@ -92,7 +92,7 @@ CANDIDATES = [
 ]
 
 
-def _experts(places, users):
+def experts(places, users):
     """32 experts: 2 from universities (one is expert1), 30 spread over the other four types."""
     if Expert.objects.exists():
         return list(Expert.objects.all())
@@ -156,10 +156,16 @@ def _campaign():
             ends_on=today + datetime.timedelta(days=end),
         )
     ExpertReviewSettings.objects.create(campaign=campaign)
-    rubric = Rubric.objects.create(campaign=campaign, guidance="每项0至10分，按权重折算为百分制。")
-    for order, (name, description, weight) in enumerate(RUBRIC):
-        Criterion.objects.create(rubric=rubric, name=name, description=description, weight=weight, sort_order=order)
+    rubric(campaign)
     return campaign
+
+
+def rubric(campaign):
+    """The demo's four-item rubric (weights 30/30/25/15) for `campaign`."""
+    made = Rubric.objects.create(campaign=campaign, guidance="每项0至10分，按权重折算为百分制。")
+    for order, (name, description, weight) in enumerate(RUBRIC):
+        Criterion.objects.create(rubric=made, name=name, description=description, weight=weight, sort_order=order)
+    return made
 
 
 def _candidates(campaign, places, users, id_number, departments):
@@ -197,7 +203,7 @@ def _candidates(campaign, places, users, id_number, departments):
 
 def load(places, users, *, id_number, departments):
     """The pool, and a campaign whose first round is drawn; expert1 has six candidates to declare and score."""
-    _experts(places, users)
+    experts(places, users)
     if Campaign.objects.filter(title=REVIEW_CAMPAIGN_TITLE).exists():
         return None
     campaign = _campaign()

@@ -1,19 +1,34 @@
 """Demo campaigns for the end of the pipeline: one published to the honour roll (with certificates and
 care records), one in public notice with an open objection.
 
-Called from evaluation/demo.py; built through the same services the site uses.  Expert
-scores and inspections are the expert-review demo's; here the shortlist is set directly.
+Called from evaluation/demo.py; built through the same services the site uses, each on the
+day its stage ran: a panel is drawn from the expert pool, scores it, the round is closed,
+the ranking cuts the shortlist, each shortlisted candidate is inspected, then the notice,
+the approval and the publication follow.
 """
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Site
 
-from evaluation.choices import StageKind
-from evaluation.models import Campaign, CampaignStage, PublicationMode, ShortlistEntry
+from evaluation import demo_experts
+from evaluation.choices import DeclarationDecision, InspectionVerdict, StageKind
+from evaluation.models import Campaign, CampaignStage, Expert, ExpertReviewSettings, PublicationMode
 from evaluation.pages import CampaignPage
-from evaluation.services import approval, candidate_photos, honours, intake, notice, publication, review
+from evaluation.services import (
+    approval,
+    candidate_photos,
+    drawing,
+    honours,
+    inspections,
+    intake,
+    notice,
+    publication,
+    review,
+    scoring,
+)
 from evaluation.services.intake import NominationData
 from evaluation.workflows.nomination import Action
 
@@ -135,9 +150,55 @@ def _accepted(campaign, people, places, users, seq_base):
         review.record_consent(nomination, actor=users["city_staff"], note="电话联系本人，同意公开姓名、照片和事迹")
         review.review(nomination, actor=users["city_staff"], action=Action.APPROVE)
         candidate_photos.publish(nomination, actor=users["city_staff"])
-        ShortlistEntry.objects.create(campaign=campaign, nomination=nomination, rank=i + 1, combined_score=95 - i * 3)
         made.append(nomination)
     return made
+
+
+def _panel_accounts(draw):
+    """The drawn experts' accounts, made when missing (no password: nobody signs in as them)."""
+    accounts = {}
+    for expert in Expert.objects.filter(pk__in=draw.panel).select_related("user"):
+        if expert.user is None:
+            user = get_user_model()(username=f"expert_{expert.pk}", first_name=f"评审专家·{expert.name}")
+            user.set_unusable_password()
+            user.save()
+            expert.user = user
+            expert.save(update_fields=["user"])
+        accounts[expert.pk] = expert.user
+    return accounts
+
+
+def _reviewed(campaign, people, places, users):
+    """The expert round and the inspections, each on its stage's first day: draw, declare, score, close, rank,
+    cut the shortlist, inspect.  Scores fall with the order of `people`, so the ranking keeps that order."""
+    staff = users["city_staff"]
+    demo_experts.experts(places, users)
+    ExpertReviewSettings.objects.create(campaign=campaign, panel_size=5, max_per_type=1)
+    criteria = list(demo_experts.rubric(campaign).criteria.all())
+    day = campaign.stage(StageKind.EXPERT_REVIEW).starts_on
+    draw = drawing.perform_draw(drawing.prepare_draw(campaign, actor=staff, today=day), actor=staff, today=day)
+    for e, user in enumerate(_panel_accounts(draw).values()):
+        for c, nomination in enumerate(people):
+            declared = scoring.declare(
+                draw, actor=user, nomination=nomination, decision=DeclarationDecision.NO_CONFLICT, today=day
+            )
+            if declared.is_recusal:
+                continue
+            points = {k.pk: 9 - c - (e + i) % 2 for i, k in enumerate(criteria)}
+            scoring.submit_score(draw, actor=user, nomination=nomination, points=points, today=day)
+    drawing.close_round(draw, actor=staff)
+    entries = scoring.cut_shortlist(campaign, actor=staff)
+    day = campaign.stage(StageKind.INSPECTION).starts_on
+    for entry in entries:
+        inspection = inspections.assign(entry, actor=staff, scheduled_on=day, inspectors=[staff], today=day)
+        inspections.record_findings(
+            inspection,
+            actor=staff,
+            findings=f"走访{entry.nomination.nominee_name}所在社区、单位和邻居，事迹属实，群众认可。",
+            verdict=InspectionVerdict.PASSED,
+            today=day,
+        )
+    return [entry.nomination for entry in entries]
 
 
 def _published_campaign(places, users, log):
@@ -163,7 +224,7 @@ def _published_campaign(places, users, log):
             (StageKind.PUBLICATION, -44, -40),
         ],
     )
-    people = _accepted(campaign, PUBLISHED_PEOPLE, places, users, seq_base=40)
+    people = _reviewed(campaign, _accepted(campaign, PUBLISHED_PEOPLE, places, users, seq_base=40), places, users)
     notice_stage = notice.notice_stage(campaign)
     objection = notice.file_objection(
         campaign,
@@ -231,7 +292,7 @@ def _notice_campaign(places, users, log):
             (StageKind.PUBLICATION, 13, 15),
         ],
     )
-    people = _accepted(campaign, NOTICE_PEOPLE, places, users, seq_base=60)
+    people = _reviewed(campaign, _accepted(campaign, NOTICE_PEOPLE, places, users, seq_base=60), places, users)
     notice.file_objection(
         campaign,
         nomination_id=people[0].pk,

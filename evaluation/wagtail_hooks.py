@@ -112,6 +112,14 @@ def record_notice_events():
     notice.record_stage_events()
 
 
+@hooks.register("scheduled_tasks")
+def close_expired_expert_rounds():
+    """Run by `manage.py run_scheduler`: a round still open when its 专家评审 stage has ended is closed."""
+    from evaluation.services import drawing
+
+    drawing.close_expired_rounds()
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     for action, label in {**LOG_ACTIONS, **CAMPAIGN_LOG_ACTIONS}.items():

@@ -21,8 +21,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from evaluation import rules
+from evaluation.choices import StageKind
 from evaluation.models import Expert, ExpertDraw
-from evaluation.services import audit, conflicts
+from evaluation.services import audit, conflicts, stage_dates
 from evaluation.services.review_settings import settings_for
 
 
@@ -70,9 +71,13 @@ def _check_staff(actor):
 
 
 @transaction.atomic
-def prepare_draw(campaign, *, actor, size=None, max_per_type=None, extra_exclusions=()):
-    """Fix the inputs of the next round and publish the seed's hash. `extra_exclusions`: [(expert, reason)]."""
+def prepare_draw(campaign, *, actor, size=None, max_per_type=None, extra_exclusions=(), today=None):
+    """Fix the inputs of the next round and publish the seed's hash. `extra_exclusions`: [(expert, reason)].
+
+    `today` is the day the stage dates are checked against (the demo replays a past round); screens leave it.
+    """
     _check_staff(actor)
+    stage_dates.check_open(campaign, StageKind.EXPERT_REVIEW, "抽取专家", today)
     review_settings = settings_for(campaign)
     size = size or review_settings.panel_size
     max_per_type = max_per_type or review_settings.max_per_type
@@ -110,12 +115,13 @@ def prepare_draw(campaign, *, actor, size=None, max_per_type=None, extra_exclusi
 
 
 @transaction.atomic
-def perform_draw(draw, *, actor):
+def perform_draw(draw, *, actor, today=None):
     """Draw the panel with the sealed seed and reveal the seed."""
     _check_staff(actor)
     draw = ExpertDraw.objects.select_for_update().get(pk=draw.pk)
     if draw.is_drawn:
         raise ValidationError("本轮专家已抽取，不能重复抽取。")
+    stage_dates.check_open(draw.campaign, StageKind.EXPERT_REVIEW, "抽取专家", today)
     draw.panel = draw_panel(draw.sealed_seed, draw.pool, draw.types, draw.excluded, draw.max_per_type, draw.size)
     draw.seed = draw.sealed_seed
     draw.drawn_at = timezone.now()
@@ -141,3 +147,30 @@ def close_round(draw, *, actor):
         draw.campaign, action="round_closed", actor=actor, round=draw.round, scores=draw.scores.count()
     )
     return draw
+
+
+def close_expired_rounds(today=None):
+    """Close every drawn round whose campaign's 专家评审 stage has ended (the scoring window is over).
+
+    Run by the scheduler beside the web server (wagtail_hooks.py: `scheduled_tasks`); returns the closed rounds.
+    """
+    closed = []
+    open_rounds = ExpertDraw.objects.filter(drawn_at__isnull=False, closed_at__isnull=True).select_related("campaign")
+    for draw in open_rounds:
+        if not stage_dates.has_ended(draw.campaign, StageKind.EXPERT_REVIEW, today):
+            continue
+        with transaction.atomic():
+            locked = ExpertDraw.objects.select_for_update().get(pk=draw.pk)
+            if locked.is_closed:
+                continue
+            locked.closed_at = timezone.now()
+            locked.save(update_fields=["closed_at"])
+            audit.record_campaign(
+                draw.campaign,
+                action="round_closed",
+                round=locked.round,
+                scores=locked.scores.count(),
+                reason="评分期结束",
+            )
+        closed.append(locked)
+    return closed

@@ -4,18 +4,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from evaluation import rules
-from evaluation.choices import InspectionVerdict
+from evaluation.choices import InspectionVerdict, StageKind
 from evaluation.models import Inspection, ShortlistEntry
-from evaluation.services import audit
+from evaluation.services import audit, stage_dates
 
 
 @transaction.atomic
-def assign(entry, *, actor, scheduled_on, inspectors):
-    """Plan the inspection of a shortlisted candidate (or re-plan it, keeping the findings)."""
+def assign(entry, *, actor, scheduled_on, inspectors, today=None):
+    """Plan the inspection of a shortlisted candidate (or re-plan it, keeping the findings).
+
+    `today`, here and in record_findings: the day checked against the stage dates (the demo replays the past).
+    """
     if not rules.can_run_expert_review(actor):
         raise PermissionDenied("只有市文明办工作人员可以安排实地考察。")
     if not isinstance(entry, ShortlistEntry):
         raise ValidationError("只能对初步拟定名单中的候选人安排实地考察。")
+    stage_dates.check_open(entry.campaign, StageKind.INSPECTION, "安排实地考察", today)
     inspectors = list(inspectors)
     if not inspectors:
         raise ValidationError("请至少指定一名考察人员。")
@@ -36,10 +40,11 @@ def assign(entry, *, actor, scheduled_on, inspectors):
 
 
 @transaction.atomic
-def record_findings(inspection, *, actor, findings, verdict):
+def record_findings(inspection, *, actor, findings, verdict, today=None):
     """The inspectors' (or city staff's) findings and verdict; a verdict other than 待定 needs findings."""
     if not (rules.can_run_expert_review(actor) or inspection.inspectors.filter(pk=actor.pk).exists()):
         raise PermissionDenied("只有考察人员或市文明办工作人员可以记录考察情况。")
+    stage_dates.check_open(inspection.campaign, StageKind.INSPECTION, "记录考察情况", today)
     if verdict not in InspectionVerdict.values:
         raise ValidationError("请选择考察结论。")
     findings = (findings or "").strip()

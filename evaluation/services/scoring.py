@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from evaluation import rules
-from evaluation.choices import DeclarationDecision
+from evaluation.choices import DeclarationDecision, StageKind
 from evaluation.models import (
     ConflictDeclaration,
     Expert,
@@ -24,7 +24,7 @@ from evaluation.models import (
     ShortlistEntry,
 )
 from evaluation.models.scoring import CRITERION_MAX_POINTS
-from evaluation.services import audit, ranking
+from evaluation.services import audit, ranking, stage_dates
 from evaluation.services.conflicts import candidates_for_review, conflict_reasons
 from evaluation.services.review_settings import settings_for
 
@@ -84,11 +84,12 @@ def assignments(expert, draw):
     return [Assignment(n, declarations.get(n.pk), scores.get(n.pk)) for n in candidates_for_review(draw.campaign)]
 
 
-def _assigned_candidate(expert, draw, nomination):
+def _assigned_candidate(expert, draw, nomination, action, today=None):
     if not is_on_panel(expert, draw):
         raise PermissionDenied("您不在本轮评议组中。")
     if draw.is_closed:
         raise ValidationError("本轮评审已经结束。")
+    stage_dates.check_open(draw.campaign, StageKind.EXPERT_REVIEW, action, today)
     if not candidates_for_review(draw.campaign).filter(pk=nomination.pk).exists():
         raise PermissionDenied("该候选人不在本轮评审范围内。")
 
@@ -97,10 +98,13 @@ def _assigned_candidate(expert, draw, nomination):
 
 
 @transaction.atomic
-def declare(draw, *, actor, nomination, decision, reason=""):
-    """The expert's declaration for one candidate; detected conflicts force a recusal."""
+def declare(draw, *, actor, nomination, decision, reason="", today=None):
+    """The expert's declaration for one candidate; detected conflicts force a recusal.
+
+    `today`, here and in submit_score: the day checked against the stage dates (the demo replays a past round).
+    """
     expert = rules.expert_of(actor)
-    _assigned_candidate(expert, draw, nomination)
+    _assigned_candidate(expert, draw, nomination, "声明利害关系", today)
     if decision not in DeclarationDecision.values:
         raise ValidationError("请选择利害关系声明。")
     reason = (reason or "").strip()
@@ -136,10 +140,10 @@ def rubric_for(campaign):
 
 
 @transaction.atomic
-def submit_score(draw, *, actor, nomination, points, comment=""):
+def submit_score(draw, *, actor, nomination, points, comment="", today=None):
     """Record the expert's score for one candidate. Final: a second submission is refused."""
     expert = rules.expert_of(actor)
-    _assigned_candidate(expert, draw, nomination)
+    _assigned_candidate(expert, draw, nomination, "评分", today)
     declaration = draw.declarations.filter(expert=expert, nomination=nomination).first()
     if declaration is None:
         raise ValidationError("请先声明与该候选人有无利害关系。")

@@ -17,16 +17,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from evaluation import rules
-from evaluation.choices import DeclarationDecision
+from evaluation.choices import DeclarationDecision, StageKind
 from evaluation.models import (
     Campaign,
     Expert,
     ExpertDraw,
     NominationPhoto,
+    Rubric,
     ShortlistEntry,
 )
 from evaluation.models.scoring import CRITERION_MAX_POINTS
-from evaluation.services import drawing, scoring
+from evaluation.services import drawing, scoring, stage_dates
 from evaluation.services.conflicts import candidates_for_review
 from evaluation.services.drawing import verify
 from evaluation.services.review_settings import settings_for
@@ -70,7 +71,8 @@ class MyReviewView(ExpertOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 (a, public_candidate(a.nomination), votes.get(a.nomination.pk, 0))
                 for a in scoring.assignments(self.expert, draw)
             ]
-            rounds.append({"draw": draw, "rows": rows})
+            refusal = stage_dates.refusal(draw.campaign, StageKind.EXPERT_REVIEW, "声明或评分")
+            rounds.append({"draw": draw, "rows": rows, "stage_refusal": refusal})
         context["rounds"] = rounds
         return context
 
@@ -123,7 +125,9 @@ class CandidateReviewView(ExpertOnlyMixin, WagtailAdminTemplateMixin, TemplateVi
         context = super().get_context_data(**kwargs)
         assignment = self.assignment()
         context.update(candidate=public_candidate(self.nomination), assignment=assignment, draw=self.draw)
-        if "form" not in kwargs:
+        refusal = stage_dates.refusal(self.draw.campaign, StageKind.EXPERT_REVIEW, "声明或评分")
+        context["stage_refusal"] = refusal
+        if "form" not in kwargs and refusal is None:
             if assignment.declaration is None:
                 context["form"] = DeclarationForm()
             elif not assignment.declaration.is_recusal and assignment.score is None:
@@ -236,6 +240,9 @@ class CampaignReviewView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView
         context.update(
             campaign=self.campaign,
             review_settings=settings_for(self.campaign),
+            stage=self.campaign.stage(StageKind.EXPERT_REVIEW),
+            rubric=Rubric.objects.filter(campaign=self.campaign).first(),
+            stage_refusal=stage_dates.refusal(self.campaign, StageKind.EXPERT_REVIEW, "抽取专家"),
             candidates=candidates_for_review(self.campaign).count(),
             draws=[
                 {

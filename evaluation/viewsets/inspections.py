@@ -10,10 +10,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from evaluation import rules
+from evaluation.choices import StageKind
 from evaluation.models import Inspection, ShortlistEntry
 from evaluation.permissions import RulePolicy
 from evaluation.privacy.files import inspection_photo_url
-from evaluation.services import inspections
+from evaluation.services import inspections, stage_dates
 
 register_permission_policy(Inspection, RulePolicy(Inspection, rules.can_run_expert_review), exact_class=True)
 
@@ -52,17 +53,22 @@ class InspectionCreateView(generic.CreateView):
         try:
             return super().form_valid(form)
         except ValidationError as exc:
-            form.add_error(None, "；".join(exc.messages))
+            self.produced_error_message = "；".join(exc.messages)
+            form.add_error(None, self.produced_error_message)
             return self.form_invalid(form)
 
 
 class InspectionEditForm(WagtailAdminModelForm):
-    """A verdict other than 待定 needs the findings it rests on."""
+    """A verdict other than 待定 needs the findings it rests on; both are recorded in the 实地考察 stage only."""
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("verdict") not in (None, "pending") and not (cleaned.get("findings") or "").strip():
             self.add_error("findings", "作出考察结论前，请填写考察情况。")
+        if {"findings", "verdict"} & set(self.changed_data):
+            refusal = stage_dates.refusal(self.instance.campaign, StageKind.INSPECTION, "记录考察情况")
+            if refusal:
+                self.add_error(None, refusal)
         return cleaned
 
 

@@ -200,7 +200,10 @@ class PublishView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, str(exc))
             return redirect(request.path)
         messages.success(request, f"已发布“{release.title}”。")
-        return redirect(reverse("wagtailadmin_pages:edit", args=[release.pk]))
+        # Editors touch up draft pages; city staff without page rights go back to the list, not to a refusal.
+        if release.permissions_for_user(request.user).can_edit():
+            return redirect(reverse("wagtailadmin_pages:edit", args=[release.pk]))
+        return redirect(reverse("evaluation_approvals:inspect", args=[self.approval.pk]))
 
 
 class PublishColumn(Column):

@@ -4,7 +4,8 @@ import pytest
 
 from evaluation import demo
 from evaluation.demo_results import NOTICE_TITLE, PUBLISHED_TITLE
-from evaluation.models import Campaign, Certificate, Objection
+from evaluation.models import Campaign, Certificate, Objection, ShortlistEntry
+from evaluation.services import drawing, scoring
 from portal.models import District, HonoureePage
 from tests.factories.portal import HonourRollPageFactory
 
@@ -40,3 +41,18 @@ def test_demo_has_a_notice_with_an_open_objection(client, loaded):
     assert Objection.objects.filter(campaign=campaign, status="open").count() == 1
     assert client.get(f"/api/v1/campaigns/{campaign.pk}/notice").json()["objections"] == {"open": 1, "closed": 0}
     assert client.get(f"/api/v1/campaigns/{campaign.pk}/results").status_code == 404
+
+
+@pytest.mark.parametrize("title", [PUBLISHED_TITLE, NOTICE_TITLE])
+def test_demo_shortlists_come_from_a_drawn_scored_and_ranked_round(loaded, title):
+    """The shortlist is what the services produce: a verifiable draw, five experts' scores, the ranking's cut,
+    and an inspection with a verdict for everyone on it."""
+    campaign = Campaign.objects.get(title=title)
+    (draw,) = campaign.expert_draws.all()
+    assert drawing.verify(draw) and draw.is_closed and len(draw.panel) == 5
+    entries = list(ShortlistEntry.objects.filter(campaign=campaign).order_by("rank"))
+    report = scoring.ranking_report(campaign)
+    assert [e.nomination_id for e in entries] == [row.candidate for row in report.rows]
+    assert draw.scores.count() == 5 * len(entries)
+    assert all(e.nomination.inspections.get().verdict == "passed" for e in entries)
+    assert campaign.events.filter(action="shortlist_cut").exists()
