@@ -16,13 +16,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Site
 
 from evaluation import demo_experts, demo_results
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
-from evaluation.demo_builders import DEPARTMENTS, id_number, photo
+from evaluation.demo_builders import DEPARTMENTS, campaign_page, id_number, photo
 from evaluation.models import Campaign, CampaignStage, Expert, HeldTitle, Jurisdiction, StaffProfile
-from evaluation.pages import CampaignPage
 from evaluation.services import imports, intake, reserve, review
 from evaluation.workflows.nomination import Action
 from portal.demo.documents import build_pdf
@@ -186,20 +184,13 @@ def _campaign():
 
 
 def _page(campaign):
-    site = Site.objects.filter(is_default_site=True).first()
-    home = site.root_page.specific if site else None
-    if home is None or not CampaignPage.can_create_at(home):
-        return None
-    page = CampaignPage(
+    return campaign_page(
+        campaign,
+        "tuijian",
         title="我推荐我评议身边好人",
-        slug="tuijian",
-        campaign=campaign,
         intro="身边的好人好事，由您来推荐、由大家来评议。本季度推荐通道已经开启，欢迎推荐您身边的凡人善举。",
         rules="<p>请如实填写被推荐人事迹，并取得被推荐人同意。已获得市级及以上“好人”称号的，不再作为推荐对象。</p>",
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def _nominations(campaign, places, users):

@@ -11,12 +11,11 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Site
 
 from evaluation import demo_experts
 from evaluation.choices import DeclarationDecision, InspectionVerdict, StageKind
+from evaluation.demo_builders import campaign_page
 from evaluation.models import Campaign, CampaignStage, Expert, ExpertReviewSettings, PublicationMode
-from evaluation.pages import CampaignPage
 from evaluation.services import (
     approval,
     candidate_photos,
@@ -110,14 +109,7 @@ def _stages(campaign, plan):
 
 
 def _page(campaign, slug, title, intro):
-    site = Site.objects.filter(is_default_site=True).first()
-    home = site.root_page.specific if site else None
-    if home is None or not CampaignPage.can_create_at(home):
-        return None
-    page = CampaignPage(title=title, slug=slug, campaign=campaign, intro=intro)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return campaign_page(campaign, slug, intro, title=title)
 
 
 def _accepted(campaign, people, places, users, seq_base):

@@ -11,11 +11,10 @@ import random
 
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import Site
 
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind
+from evaluation.demo_builders import campaign_page
 from evaluation.models import Campaign, CampaignStage, LedgerCheckpoint, VotingRules
-from evaluation.pages import CampaignPage
 from evaluation.services import intake, ledger, review, voting
 from evaluation.services.intake import NominationData
 from evaluation.workflows.nomination import Action, Status
@@ -343,14 +342,7 @@ def _votes(campaign, candidates, voters=40):
 
 
 def _page(campaign, slug, intro):
-    site = Site.objects.filter(is_default_site=True).first()
-    home = site.root_page.specific if site else None
-    if home is None or not CampaignPage.can_create_at(home) or home.get_children().filter(slug=slug).exists():
-        return None
-    page = CampaignPage(title=campaign.title, slug=slug, campaign=campaign, intro=intro)
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return campaign_page(campaign, slug, intro)
 
 
 def load(places, users, log=print):

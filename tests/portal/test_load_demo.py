@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from home.models import HomePage
@@ -63,6 +64,16 @@ def test_load_demo_builds_site_and_is_idempotent(client):
     assert client.get("/").status_code == 200
     results = client.get("/search/", {"query": "志愿"}).context["search_results"]
     assert results, "demo content must be searchable"
+
+    # The admin's page lists must not say that every campaign page was updated minutes ago.
+    from evaluation.pages import CampaignPage
+
+    campaign_pages = list(CampaignPage.objects.select_related("campaign"))
+    assert len(campaign_pages) >= 4
+    for page in campaign_pages:
+        opened = min(stage.starts_on for stage in page.campaign.stages.all())
+        assert timezone.localtime(page.last_published_at).date() == min(opened, timezone.localdate())
+    assert any(page.last_published_at.date() < timezone.localdate() for page in campaign_pages)
 
 
 @pytest.mark.django_db
