@@ -27,7 +27,9 @@ def seconds():
 
 
 def generation(request):
-    """The page-cache generation, read once per request."""
+    """The page-cache generation, read once per request (or at each call without one)."""
+    if request is None:
+        return page_cache.current_generation()
     if not hasattr(request, "_portal_generation"):
         request._portal_generation = page_cache.current_generation()
     return request._portal_generation
@@ -63,7 +65,7 @@ def get_or_render(name, request, render):
 
 def by_generation(name, request, build):
     """`build()`'s value kept in the cache until the generation changes (menus, site settings)."""
-    if seconds() <= 0 or request is None:
+    if seconds() <= 0:
         return build()
     found_key = f"generation:{generation(request)}:{name}"
     value = cache.get(found_key)
@@ -93,3 +95,47 @@ def cached_route(root, request, path_components, route):
         page.__dict__.pop("_cached_parent_obj", None)  # keep the stored copy small
         cache.set(found_key, page, seconds())
     return result
+
+
+def cached_view_restrictions(page, restrictions):
+    """The page's view restrictions (`restrictions()` builds them), read from the cache by generation.
+
+    Wagtail checks them before serving every page, with a query for the
+    ancestors and one for the restrictions. What comes back is still a queryset
+    of the same rows (the admin orders and filters it further, which queries afresh).
+    """
+    if seconds() <= 0 or not page.pk:
+        return restrictions()
+    from wagtail.models import PageViewRestriction
+
+    rows = by_generation(f"restrictions:{page.pk}", None, lambda: list(restrictions()))
+    found = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+    found._result_cache, found._prefetch_done = rows, True
+    return found
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Wagtail Site (with its root page, specific) in the cache by generation.
+
+    Wagtail looks the site up with one query and then loads the root page's
+    specific object with another on every page request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if shareable(request) and not request.path_info.startswith(page_cache.SKIP_PREFIXES):
+            request._wagtail_site = by_generation(
+                f"site:{hashlib.sha256(request.get_host().encode()).hexdigest()}", request, lambda: _site(request)
+            )
+        return self.get_response(request)
+
+
+def _site(request):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

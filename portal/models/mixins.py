@@ -54,3 +54,8 @@ class FragmentCacheMixin:
         context = super().get_context(request, *args, **kwargs)
         context["cache_fragments"] = True
         return context
+
+    def get_view_restrictions(self):
+        from portal.fragments import cached_view_restrictions
+
+        return cached_view_restrictions(self, super().get_view_restrictions)

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # oversized nominations from Content-Length alone.
     "evaluation.public.upload_limits.NominationSizeLimitMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
+    # After the page cache (its hits need no site): the Wagtail site from the cache by generation.
+    "portal.fragments.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
