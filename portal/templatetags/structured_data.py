@@ -88,7 +88,8 @@ def structured_data(context, page):
     page = getattr(page, "specific", page)
     if request is None:
         return ""
-    office_name = SiteSettings.for_request(request).office_name
+    # The context's lazy site settings (portal.context_processors), else Wagtail's lookup.
+    office_name = (context.get("site_settings") or SiteSettings.for_request(request)).office_name
     if isinstance(page, (ArticlePage, NoticePage, StoryPage)):
         data = news_article(page, request, office_name)
     elif isinstance(page, ReleasePage):
