@@ -21,10 +21,15 @@ responses say `Vary: Cookie` so browsers and proxies keep the modes apart too.
 
 import hashlib
 import re
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from portal import care_mode
@@ -37,6 +42,50 @@ GENERATION_COPY_SECONDS = 30
 # Search results are not cached so that every query reaches the query log;
 # /healthz is the liveness probe and the minimal view benchmarks compare against.
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/api/", "/documents/", "/search/", "/healthz")
+
+
+# The pages this worker served last, as status, headers and bytes, for a few
+# seconds: a hit on a busy page then skips reading and unpickling the shared
+# copy. Their keys carry the generation, so a publish reaches them at once; they
+# may outlive the shared copy by at most RECENT_SECONDS.
+RECENT_SECONDS = 5
+RECENT_ENTRIES = 100
+_recent = OrderedDict()
+_recent_lock = threading.Lock()
+
+
+def _recall(key):
+    with _recent_lock:
+        entry = _recent.get(key)
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        status, headers, content = entry[1]
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def _remember(key, response, seconds):
+    entry = (
+        time.monotonic() + min(seconds, RECENT_SECONDS),
+        (response.status_code, list(response.items()), response.content),
+    )
+    with _recent_lock:
+        _recent[key] = entry
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_ENTRIES:
+            _recent.popitem(last=False)
+
+
+def _forget_recent(setting, **kwargs):
+    # Tests switch caches and the page cache on and off; nothing may carry over.
+    if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
+        with _recent_lock:
+            _recent.clear()
+
+
+setting_changed.connect(_forget_recent, dispatch_uid="portal_cache_forget_recent")
 
 
 def current_generation():
@@ -103,7 +152,11 @@ class AnonymousPageCacheMiddleware:
         if seconds <= 0 or not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request, current_generation())
-        cached = cache.get(key)
+        cached = _recall(key)
+        if cached is None:
+            cached = cache.get(key)
+            if cached is not None:
+                _remember(key, cached, seconds)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -118,4 +171,5 @@ class AnonymousPageCacheMiddleware:
             timeout = seconds if max_age is None else min(seconds, max_age)
             if timeout > 0:
                 cache.set(key, response, timeout)
+                _remember(key, response, timeout)
         return response
