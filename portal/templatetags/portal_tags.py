@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from portal import fragments
-from portal.models import Menu
+from portal.models import MenuItem
 
 register = template.Library()
 
@@ -20,10 +20,7 @@ def get_menu(context, slug):
     """Items (`url`, `text`) of the menu snippet with this slug (empty if none), cached by generation."""
 
     def build():
-        menu = Menu.objects.filter(slug=slug).first()
-        if menu is None:
-            return []
-        items = menu.items.select_related("link_page").order_by("sort_order")
+        items = MenuItem.objects.filter(menu__slug=slug).select_related("link_page").order_by("sort_order")
         return [{"url": item.url, "text": item.text} for item in items]
 
     return fragments.by_generation(f"menu:{slug}", context.get("request"), build)
