@@ -16,7 +16,7 @@ PROD_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" PRIVACY_KEY="
 # `make run` then `make serve` on one database still decrypts ID numbers and phones.
 DEV_ENV = PRIVACY_KEY="$${PRIVACY_KEY:-$$(cat $(PRIVACY_KEY_FILE))}" DJANGO_SETTINGS_MODULE=portal.settings.dev
 
-.PHONY: help venv run serve keys backup restore test lint format migrate demo browser-deps bench clean
+.PHONY: help venv run serve keys backup restore test lint format migrate demo browser-deps bench-deps bench clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, serve at http://127.0.0.1:$(PORT)/"
@@ -27,7 +27,8 @@ help:
 	@echo "make demo   - load the demo content and accounts into the database DATABASE_URL names"
 	@echo "make backup - database + media + private files into $(BACKUP_DIR)/site-<time>.tar.gz"
 	@echo "make restore BACKUP=<archive> [FORCE=1] - restore an archive into an empty database"
-	@echo "make bench  - benchmarks/http_bench.py against the demo site"
+	@echo "make bench  - benchmarks/http_bench.py against the demo site (installs Debian wrk if missing);"
+	@echo "              BENCH_ARGS='--reference http://127.0.0.1:18801' compares with a bakerydemo beside it"
 	@echo "make lint / make format"
 
 $(VENV)/.installed: requirements.txt
@@ -102,8 +103,15 @@ format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: venv
-	$(PY) benchmarks/http_bench.py
+# wrk (Debian package) is the benchmark's load generator; the Python client is the fallback.
+bench-deps:
+	@if ! command -v wrk >/dev/null; then \
+		echo "Installing Debian package wrk..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+
+bench: venv bench-deps
+	$(PY) benchmarks/http_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/http_bench.py --no-cache          # cold renders only
     .venv/bin/python benchmarks/http_bench.py --redis-url redis://127.0.0.1:6379/0
     .venv/bin/python benchmarks/http_bench.py --database-url postgres://u:p@127.0.0.1/bench
+    .venv/bin/python benchmarks/http_bench.py --reference http://127.0.0.1:18801   # bakerydemo beside it
 
 Steps: a temp dir holds a SQLite database (unless --database-url / DATABASE_URL
 is given: that database is migrated and gets the demo content), MEDIA_ROOT and
@@ -15,6 +16,8 @@ throw-away SECRET_KEY and PRIVACY_KEY); the pages to measure
 are found with the ORM; each is warmed up and then loaded from a separate
 process on 127.0.0.1 (wrk if installed, else a Python client) for a fixed
 time. Both page-cache modes are measured unless --cache-only / --no-cache.
+With --reference (a wagtail/bakerydemo served beside it), its comparable pages
+are loaded the same way in the same run, and each rendered page gets the ratio.
 Figures only: nothing here asserts a speed.
 """
 
@@ -44,6 +47,19 @@ PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.exe
 GUNICORN = str(VENV_BIN / "gunicorn") if (VENV_BIN / "gunicorn").exists() else (shutil.which("gunicorn") or "gunicorn")
 HOST = "127.0.0.1"
 REQUEST_TIMEOUT = 10  # seconds; slower answers count as errors
+
+# The reference site's comparable page for each of ours (wagtail/bakerydemo's paths),
+# and its minimal view (bakerydemo.sh serves one at /__ceiling/).
+REFERENCE_PAGES = {
+    "home": "/",
+    "channel": "/blog/",
+    "roll": "/blog/",
+    "release": "/blog/",
+    "article": "/blog/wild-yeast/",
+    "honouree": "/blog/wild-yeast/",
+    "search": "/search/?q=bread",
+    "healthz": "/__ceiling/",
+}
 
 # wrk reports through this script: counts non-200 answers and prints one JSON line.
 WRK_LUA = """
@@ -77,6 +93,7 @@ def parse_args():
     mode.add_argument("--no-cache", action="store_true", help="only cold renders (PAGE_CACHE_SECONDS=0)")
     mode.add_argument("--cache-only", action="store_true", help="only with the anonymous page cache on")
     p.add_argument("--keep", action="store_true", help="keep the temp dir (database, logs)")
+    p.add_argument("--reference", help="base URL of a reference site to compare with, e.g. http://127.0.0.1:18801")
     args = p.parse_args()
     if args.engine == "auto":
         args.engine = "wrk" if shutil.which("wrk") and not args.requests else "python"
@@ -106,19 +123,45 @@ def discover_urls(env):
     import django
 
     django.setup()
-    from portal.models import ArticlePage, ChannelPage, HonoureePage, ReleasePage
+    from portal.models import ArticlePage, ChannelPage, HonoureePage, HonourRollPage, ReleasePage
 
     urls = [("home", "/")]
-    kinds = {"channel": ChannelPage, "article": ArticlePage, "release": ReleasePage, "honouree": HonoureePage}
+    kinds = {
+        "channel": ChannelPage,
+        "roll": HonourRollPage,
+        "release": ReleasePage,
+        "article": ArticlePage,
+        "honouree": HonoureePage,
+    }
     for label, model in kinds.items():  # the first page (shallowest, in tree order) that is routable
         parts = (page.get_url_parts() for page in model.objects.live().public().order_by("depth", "path")[:20])
         urls.append((label, next((p[2] for p in parts if p), None)))
     return [*urls, ("search", "/search/?query=" + quote("志愿")), ("healthz", "/healthz")]
 
 
-def get(port, path):
+def count_queries(urls):
+    """SQL queries of each page's second anonymous GET in this process (page cache off, fragments as served)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    counts = {}
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client = Client(HTTP_HOST=HOST)
+        for label, path in urls:
+            if path is None:
+                continue
+            client.get(path)
+            with CaptureQueriesContext(connection) as ctx:
+                status = client.get(path).status_code
+            counts[label] = len(ctx.captured_queries) if status == 200 else f"HTTP {status}"
+    connection.close()
+    return counts
+
+
+def get(port, path, host=HOST):
     """One GET: (status, headers); a failure comes back as the exception's name."""
-    conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+    conn = http.client.HTTPConnection(host, port, timeout=REQUEST_TIMEOUT)
     try:
         conn.request("GET", path)
         resp = conn.getresponse()
@@ -163,12 +206,12 @@ def tail(path, lines):
     return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
 
 
-def run_wrk(port, path, concurrency, duration, tmp):
+def run_wrk(port, path, concurrency, duration, tmp, host=HOST):
     script = Path(tmp) / "report.lua"
     script.write_text(WRK_LUA)
     threads, seconds = min(2, concurrency), max(1, round(duration))
     cmd = f"wrk -t {threads} -c {concurrency} -d {seconds}s --timeout {REQUEST_TIMEOUT}s -s {script}".split()
-    cmd.append(f"http://{HOST}:{port}{path}")
+    cmd.append(f"http://{host}:{port}{path}")
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + REQUEST_TIMEOUT + 30).stdout
     line = next((x for x in out.splitlines() if x.startswith("BENCHJSON ")), None)
     if line is None:
@@ -177,7 +220,7 @@ def run_wrk(port, path, concurrency, duration, tmp):
     return dict(rps=r["requests"] / r["seconds"], p50=r["p50_ms"], p99=r["p99_ms"], errors=r["errors"], n=r["requests"])
 
 
-def python_load(port, path, concurrency, duration, max_requests):
+def python_load(port, path, concurrency, duration, max_requests, host=HOST):
     """Keep-alive HTTP/1.1 client threads (run in a child process); bounded by time and count."""
     import threading
 
@@ -185,7 +228,7 @@ def python_load(port, path, concurrency, duration, max_requests):
     deadline = time.monotonic() + duration
 
     def worker(out):
-        conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
+        conn = http.client.HTTPConnection(host, port, timeout=REQUEST_TIMEOUT)
         while time.monotonic() < deadline:
             if max_requests:
                 with lock:
@@ -220,14 +263,31 @@ def python_load(port, path, concurrency, duration, max_requests):
     return dict(rps=len(results) / elapsed, p50=pct(0.50), p99=pct(0.99), errors=errors, n=len(results))
 
 
-def measure(args, pool, port, path, duration, tmp):
+def measure(args, pool, port, path, duration, tmp, host=HOST):
     if args.engine == "wrk":
-        return run_wrk(port, path, args.concurrency, duration, tmp)
-    return pool.submit(python_load, port, path, args.concurrency, duration, args.requests).result()
+        return run_wrk(port, path, args.concurrency, duration, tmp, host)
+    return pool.submit(python_load, port, path, args.concurrency, duration, args.requests, host).result()
+
+
+def bench_reference(args, pool, tmp):
+    """Load the reference site's comparable pages (each once) the same way; {path: result}."""
+    ref = urlsplit(args.reference)
+    results = {}
+    for path in dict.fromkeys(REFERENCE_PAGES.values()):
+        status, _ = get(ref.port or 80, path, ref.hostname)
+        if status != 200:
+            results[path] = None
+            print(f"  reference {path}: first GET answered {status}", flush=True)
+            continue
+        if args.warmup > 0:
+            measure(args, pool, ref.port or 80, path, args.warmup, tmp, ref.hostname)
+        results[path] = measure(args, pool, ref.port or 80, path, args.duration, tmp, ref.hostname)
+        print(f"  reference {path}: {results[path]['rps']:.1f} req/s", flush=True)
+    return results
 
 
 def bench_mode(args, env, pool, urls, tmp, cached):
-    """Start gunicorn for one page-cache mode, measure every URL; (table rows, notes)."""
+    """Start gunicorn for one page-cache mode, measure every URL; ([(label, path, result)], notes)."""
     env = dict(env, PAGE_CACHE_SECONDS=env["PAGE_CACHE_SECONDS"] if cached else "0")
     log_path = Path(tmp) / f"gunicorn-{'cache' if cached else 'nocache'}.log"
     port = args.port or free_port()
@@ -236,8 +296,8 @@ def bench_mode(args, env, pool, urls, tmp, cached):
     try:
         for label, path in urls:
             if path is None:
-                rows.append(f"| {label} | (no live page of this type) | – | – | – | – |")
-                print("  " + rows[-1], flush=True)
+                rows.append((label, None, None))
+                print(f"  {label}: no live page of this type", flush=True)
                 continue
             status, _ = get(port, path)
             if status != 200:
@@ -246,11 +306,10 @@ def bench_mode(args, env, pool, urls, tmp, cached):
                 measure(args, pool, port, path, args.warmup, tmp)
             r = measure(args, pool, port, path, args.duration, tmp)
             cache_state.append(f"{label}={get(port, path)[1].get('X-Page-Cache', '-')}")
-            figures = f"{r['rps']:.1f} | {r['p50']:.1f} | {r['p99']:.1f}" if r["n"] else "– | – | –"
-            rows.append(f"| {label} | `{path}` | {figures} | {r['errors']} / {r['n']} |")
+            rows.append((label, path, r))
             if not r["n"]:
                 notes.append(f"{label}: no response within {args.duration:g} s; try a longer --duration")
-            print("  " + rows[-1], flush=True)
+            print(f"  {label} {path}: {r['rps']:.1f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms", flush=True)
     finally:
         stop_server(proc)
     if cached:
@@ -309,6 +368,7 @@ def main():
         STATIC_ROOT=f"{tmp}/static",
         LOG_LEVEL="WARNING",  # the log keeps error responses and tracebacks (production's default is INFO)
         CACHE_KEY_PREFIX=prefix,  # a fresh Redis namespace: no stale pages from earlier runs
+        CACHE_DIR=f"{tmp}/cache",  # likewise for the file cache (the settings give it no prefix)
     )
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
@@ -324,13 +384,18 @@ def main():
             print("[setup] WARNING: portal/management/commands/load_demo.py is missing; measuring what exists")
         manage(env, "collectstatic", "--noinput")
         urls = discover_urls(env)
+        queries = count_queries(urls)
 
         modes = [True] if args.cache_only else [False] if args.no_cache else [True, False]
         tables = []
         for cached in modes:
             print(f"[bench] page cache {'ON' if cached else 'OFF'}", flush=True)
             tables.append((cached, *bench_mode(args, env, pool, urls, tmp, cached)))
-        print_report(args, env, tables)
+        reference = None
+        if args.reference:
+            print(f"[bench] reference {args.reference}", flush=True)
+            reference = bench_reference(args, pool, tmp)
+        print_report(args, env, tables, queries, reference)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
@@ -342,7 +407,11 @@ def main():
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def print_report(args, env, tables):
+def figures(r):
+    return f"{r['rps']:.1f} | {r['p50']:.1f} | {r['p99']:.1f}" if r and r["n"] else "– | – | –"
+
+
+def print_report(args, env, tables, queries, reference):
     import django
     import wagtail
 
@@ -359,13 +428,46 @@ def print_report(args, env, tables):
         f"Python {platform.python_version()}, "
         f"Django {django.get_version()}, Wagtail {wagtail.__version__}"
     )
+    if args.reference:
+        print(f"reference: {args.reference}, its pages measured after ours in the same run")
     for cached, rows, notes in tables:
         mode = f"on (PAGE_CACHE_SECONDS={env['PAGE_CACHE_SECONDS']})" if cached else "off (PAGE_CACHE_SECONDS=0)"
+        ceiling = next((r for label, _, r in rows if label == "healthz" and r and r["n"]), None)
         print(f"\n### Page cache {mode}\n")
-        print("| page | URL | req/s | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|")
-        print("\n".join(rows) + "\n")
+        head = "| page | URL | req/s | p50 ms | p99 ms | errors | queries |"
+        rule = "|---|---|---:|---:|---:|---:|---:|"
+        if cached and ceiling:
+            head, rule = head + " % of /healthz |", rule + "---:|"
+        if not cached and reference:
+            head, rule = head + " reference URL | ref req/s | ratio |", rule + "---|---:|---:|"
+        print(head + "\n" + rule)
+        for label, path, r in rows:
+            if path is None:
+                print(f"| {label} | (no live page of this type) | – | – | – | – | – |")
+                continue
+            line = f"| {label} | `{path}` | {figures(r)} | {r['errors']} / {r['n']} | {queries.get(label, '–')} |"
+            if cached and ceiling:
+                line += f" {100 * r['rps'] / ceiling['rps']:.0f} % |"
+            if not cached and reference:
+                ref_path = REFERENCE_PAGES.get(label)
+                ref = reference.get(ref_path)
+                if ref and ref["n"] and r["n"]:
+                    line += f" `{ref_path}` | {ref['rps']:.1f} | {r['rps'] / ref['rps']:.2f}× |"
+                else:
+                    line += f" `{ref_path}` | – | – |"
+            print(line)
+        print()
         for note in notes:
             print(f"- {note}")
+    if reference:
+        print("\n### Reference pages (each loaded once)\n")
+        print("| reference URL | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|")
+        for path, r in reference.items():
+            print(f"| `{path}` | {figures(r)} | {r['errors'] if r else '–'} / {r['n'] if r else '–'} |")
+    print(
+        "\nqueries: SQL queries of a second anonymous GET of the page in the benchmark process "
+        "(page cache off, fragment cache as configured)."
+    )
 
 
 def clear_redis(url, prefix):

@@ -3,14 +3,17 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from portal import fragments
+from portal.lazy_context import lazy
 from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, ReleasePage, StoryPage
 from portal.models.honour_roll import PHOTO_FILTERS
-from portal.models.listing import LIST_IMAGE_FILTERS, attach_images
+from portal.models.listing import attach_images
+from portal.models.mixins import FragmentCacheMixin
 
 CAROUSEL_FILTERS = ("fill-1200x560", "fill-800x450")
 
 
-class HomePage(Page):
+class HomePage(FragmentCacheMixin, Page):
     """The front page: gathers the latest of every channel.
 
     Other apps add sections through the `home_page_sections` hook: each hook
@@ -67,6 +70,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = "首页"
 
+    def route(self, request, path_components):
+        # The site root: the walk down the page tree is remembered by generation.
+        return fragments.cached_route(self, request, path_components, super().route)
+
     def carousel(self):
         qs = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False).order_by("-date", "-id")
         return attach_images(qs[: self.carousel_size], filters=CAROUSEL_FILTERS)
@@ -79,23 +86,25 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        release = ReleasePage.objects.live().order_by("-date", "-id").first()
-        honourees = []
-        if release is not None:
-            honourees = attach_images(
-                HonoureePage.objects.child_of(release).live().select_related("district").order_by("path")[:8],
-                "photo",
-                PHOTO_FILTERS,
-            )
-        sections = [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request, self))]
+        # Lazy: a cached content fragment runs none of these queries.
+        release = lazy(lambda: ReleasePage.objects.live().order_by("-date", "-id").first())
+
+        def release_honourees():
+            if release() is None:
+                return []
+            honourees = HonoureePage.objects.child_of(release()).live().select_related("district").order_by("path")
+            return attach_images(honourees[:8], "photo", PHOTO_FILTERS)
+
         context.update(
-            carousel=self.carousel(),
-            news=self.latest(ArticlePage, self.news_channel, 8),
-            notices=self.latest(NoticePage, self.notice_channel, 8),
-            stories=attach_images(self.latest(StoryPage, self.story_channel, 4), filters=LIST_IMAGE_FILTERS),
+            carousel=lazy(self.carousel),
+            news=lazy(lambda: self.latest(ArticlePage, self.news_channel, 8)),
+            notices=lazy(lambda: self.latest(NoticePage, self.notice_channel, 8)),
+            stories=lazy(lambda: attach_images(self.latest(StoryPage, self.story_channel, 4))),
             release=release,
-            release_honourees=honourees,
+            release_honourees=lazy(release_honourees),
             channels=ChannelPage.objects.live().child_of(self).filter(show_on_home=True).order_by("path"),
-            extra_sections=sections,
+            extra_sections=lazy(
+                lambda: [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request, self))]
+            ),
         )
         return context

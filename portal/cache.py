@@ -8,6 +8,12 @@ unpublishing, moving or deleting a page, or saving a snippet or setting that
 public pages show, bumps the generation (see portal/signals.py), so every page
 that could show the change is rendered afresh on its next request.
 
+Every worker reads the generation on every request, so a copy of it is kept in
+the cache itself (one cache read instead of a database connection and query):
+a bump deletes the copy at once and writes the new value after the commit;
+readers that find no copy read the database and `add` it (never overwriting a
+newer value). Cache hits then touch neither the database nor the session.
+
 关怀模式 (elderly mode, portal/care_mode.py) is part of the key: a page is cached
 once per mode, so visitors in either mode are served from the cache, and the
 responses say `Vary: Cookie` so browsers and proxies keep the modes apart too.
@@ -15,26 +21,96 @@ responses say `Vary: Cookie` so browsers and proxies keep the modes apart too.
 
 import hashlib
 import re
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from portal import care_mode
 from portal.models.counters import SharedCounter
 
 GENERATION_KEY = "pagecache:generation"
-# Search results are not cached so that every query reaches the query log.
-SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/api/", "/documents/", "/search/")
+# How long the cached copy of the generation lives: a bound on how long a copy
+# left behind by an unlikely race (a reader's stale `add` after an eviction) can last.
+GENERATION_COPY_SECONDS = 30
+# Search results are not cached so that every query reaches the query log;
+# /healthz is the liveness probe and the minimal view benchmarks compare against.
+SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/api/", "/documents/", "/search/", "/healthz")
+
+
+# The pages this worker served last, as status, headers and bytes, for a few
+# seconds: a hit on a busy page then skips reading and unpickling the shared
+# copy. Their keys carry the generation, so a publish reaches them at once; they
+# may outlive the shared copy by at most RECENT_SECONDS.
+RECENT_SECONDS = 5
+RECENT_ENTRIES = 100
+_recent = OrderedDict()
+_recent_lock = threading.Lock()
+
+
+def _recall(key):
+    with _recent_lock:
+        entry = _recent.get(key)
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        status, headers, content = entry[1]
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def _remember(key, response, seconds):
+    entry = (
+        time.monotonic() + min(seconds, RECENT_SECONDS),
+        (response.status_code, list(response.items()), response.content),
+    )
+    with _recent_lock:
+        _recent[key] = entry
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_ENTRIES:
+            _recent.popitem(last=False)
+
+
+def _forget_recent(setting, **kwargs):
+    # Tests switch caches and the page cache on and off; nothing may carry over.
+    if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
+        with _recent_lock:
+            _recent.clear()
+
+
+setting_changed.connect(_forget_recent, dispatch_uid="portal_cache_forget_recent")
 
 
 def current_generation():
-    return SharedCounter.objects.value(GENERATION_KEY)
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = SharedCounter.objects.value(GENERATION_KEY)
+        # Inside a transaction the value may be one not yet committed: never share it.
+        if not transaction.get_connection().in_atomic_block:
+            cache.add(GENERATION_KEY, value, GENERATION_COPY_SECONDS)
+    return value
+
+
+def _copy_generation():
+    """After the commit: the cache's copy takes the database's value (re-read until it holds still)."""
+    value = None
+    while (latest := SharedCounter.objects.value(GENERATION_KEY)) != value:
+        value = latest
+        cache.set(GENERATION_KEY, value, GENERATION_COPY_SECONDS)
 
 
 def invalidate_all():
     """Make every cached page stale (called on publish and similar changes)."""
     SharedCounter.objects.incr(GENERATION_KEY)
+    cache.delete(GENERATION_KEY)  # this transaction's own reads go to the database until then
+    transaction.on_commit(_copy_generation)
 
 
 def _key(request, generation):
@@ -76,7 +152,11 @@ class AnonymousPageCacheMiddleware:
         if seconds <= 0 or not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request, current_generation())
-        cached = cache.get(key)
+        cached = _recall(key)
+        if cached is None:
+            cached = cache.get(key)
+            if cached is not None:
+                _remember(key, cached, seconds)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -91,4 +171,5 @@ class AnonymousPageCacheMiddleware:
             timeout = seconds if max_age is None else min(seconds, max_age)
             if timeout > 0:
                 cache.set(key, response, timeout)
+                _remember(key, response, timeout)
         return response

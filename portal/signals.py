@@ -33,7 +33,7 @@ def _refresh_content_findings(sender, instance, created=False, raw=False, **kwar
 
 
 def connect():
-    from wagtail.models import Page, Revision
+    from wagtail.models import Page, PageViewRestriction, Revision, Site
 
     from .models import District, Menu, MenuItem, SiteSettings
 
@@ -43,7 +43,8 @@ def connect():
     post_delete.connect(_invalidate, sender=Page, dispatch_uid="portal_cache_page_deleted")
     post_save.connect(_refresh_content_findings, sender=Revision, dispatch_uid="portal_content_findings")
     post_save.connect(_invalidate_unless_created, sender=SiteSettings, dispatch_uid="portal_cache_save_SiteSettings")
-    for model in (District, Menu, MenuItem):
+    # Sites and view restrictions too: the fragment cache keeps them by generation (portal/fragments.py).
+    for model in (District, Menu, MenuItem, Site, PageViewRestriction):
         post_save.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_save_{model.__name__}")
-    for model in (District, Menu, MenuItem, SiteSettings):
+    for model in (District, Menu, MenuItem, SiteSettings, Site, PageViewRestriction):
         post_delete.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_delete_{model.__name__}")

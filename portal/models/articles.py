@@ -10,14 +10,14 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
-from .mixins import SegmentedSearchMixin, stream_text
+from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
 
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("portal.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(SegmentedSearchMixin, Page):
+class ArticlePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A news article (要闻、暖新闻、文明播报…)."""
 
     page_description = "一篇新闻稿件，有发布日期、来源、题图和正文，放在栏目下。"

@@ -4,8 +4,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageQuerySet
 
+from portal.lazy_context import lazy
+
 from .articles import ArticlePage
 from .listing import attach_images, paginate
+from .mixins import FragmentCacheMixin
 from .notices import NoticePage
 from .stories import StoryPage
 
@@ -23,7 +26,7 @@ class ContentQuerySet(PageQuerySet):
         )
 
 
-class ChannelPage(RoutablePageMixin, Page):
+class ChannelPage(FragmentCacheMixin, RoutablePageMixin, Page):
     """A column of the site (栏目); channels nest, e.g. 县区频道 → 各县区."""
 
     page_description = "网站栏目（如要闻、县区频道），自动列出其下的文章、通知和故事，可以层层嵌套。"
@@ -54,11 +57,11 @@ class ChannelPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = paginate(request, self.listed_content(), self.per_page)
-        items = attach_images(page_obj.object_list.specific())
+        # Lazy: a cached content fragment runs none of these queries.
+        page_obj = lazy(lambda: paginate(request, self.listed_content(), self.per_page))
         context.update(
             page_obj=page_obj,
-            items=items,
+            items=lazy(lambda: attach_images(page_obj().object_list.specific())),
             subchannels=self.get_children().live().type(ChannelPage).order_by("path"),
         )
         return context

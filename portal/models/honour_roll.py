@@ -12,15 +12,16 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.choices import Category, Level, SubjectKind
+from portal.lazy_context import lazy
 
 from .districts import District
 from .listing import attach_images, paginate
-from .mixins import SegmentedSearchMixin, stream_text
+from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
 
 PHOTO_FILTERS = ("fill-300x400", "fill-600x800")
 
 
-class HonourRollPage(Page):
+class HonourRollPage(FragmentCacheMixin, Page):
     """The honour roll (好人榜): index of releases, with a filterable list of honourees."""
 
     page_description = "好人榜总入口：列出各期榜单，访客可按类别、年份筛选入选者。全站只需一个。"
@@ -62,22 +63,23 @@ class HonourRollPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        releases = list(self.releases())
-        page_obj = paginate(request, self.filtered_honourees(request.GET, releases), self.per_page)
+        # Lazy: a cached content fragment runs none of these queries.
+        releases = lazy(lambda: list(self.releases()))
+        page_obj = lazy(lambda: paginate(request, self.filtered_honourees(request.GET, releases()), self.per_page))
         context.update(
             releases=releases,
             page_obj=page_obj,
-            honourees=attach_images(page_obj.object_list, "photo", PHOTO_FILTERS),
+            honourees=lazy(lambda: attach_images(page_obj().object_list, "photo", PHOTO_FILTERS)),
             categories=Category.choices,
             levels=Level.choices,
             districts=District.objects.all(),
-            years=sorted({r.year for r in releases}, reverse=True),
+            years=lazy(lambda: sorted({r.year for r in releases()}, reverse=True)),
             filters={k: request.GET.get(k, "") for k in ("category", "level", "district", "year")},
         )
         return context
 
 
-class ReleasePage(Page):
+class ReleasePage(FragmentCacheMixin, Page):
     """One release of the honour roll, e.g. 2026年第二季度."""
 
     page_description = "好人榜的一期，如“2026年上半年”，放在好人榜下，汇集本期入选者。"
@@ -113,14 +115,14 @@ class ReleasePage(Page):
         if category in Category.values:
             qs = qs.filter(category=category)
         context.update(
-            honourees=attach_images(qs, "photo", PHOTO_FILTERS),
+            honourees=lazy(lambda: attach_images(qs, "photo", PHOTO_FILTERS)),
             categories=Category.choices,
             current_category=category if category in Category.values else "",
         )
         return context
 
 
-class HonoureePage(SegmentedSearchMixin, Page):
+class HonoureePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """Public profile of an honouree. Only fields fit for publication live here."""
 
     page_description = "一位入选者（个人或集体）的公开介绍，只放可以公开的事迹和照片。"

@@ -41,3 +41,21 @@ def stream_text(stream_value):
 
 def richtext_text(html):
     return strip_tags(html or "")
+
+
+class FragmentCacheMixin:
+    """A public page type whose rendered parts may be cached by generation (portal/fragments.py).
+
+    Only for pages whose HTML depends on nothing but the URL and the published
+    content: no forms, no per-visitor state.
+    """
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cache_fragments"] = True
+        return context
+
+    def get_view_restrictions(self):
+        from portal.fragments import cached_view_restrictions
+
+        return cached_view_restrictions(self, super().get_view_restrictions)

@@ -8,10 +8,10 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.choices import Category, SubjectKind
 
-from .mixins import SegmentedSearchMixin, stream_text
+from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
 
 
-class StoryPage(SegmentedSearchMixin, Page):
+class StoryPage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A story from daily life (身边故事) about a person or a collective."""
 
     page_description = "讲述身边好人好事的故事，可配图片，供单位报送和展示。"

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # oversized nominations from Content-Length alone.
     "evaluation.public.upload_limits.NominationSizeLimitMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
+    # After the page cache (its hits need no site): the Wagtail site from the cache by generation.
+    "portal.fragments.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.session_state",
+                "portal.context_processors.site_settings",
             ],
         },
     },
@@ -197,6 +200,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # Anonymous page cache (portal.cache): seconds a rendered public page is kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Rendered fragments of public pages (portal.fragments), by generation; 0 switches them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,6 +17,12 @@ if SECRET_KEY.startswith("dev-only") and not env_bool("ALLOW_DEV_SECRET_KEY"):  
 if not PRIVACY_KEY or PRIVACY_KEY == SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("生产环境必须通过 PRIVACY_KEY 环境变量设置个人信息加密密钥，且不得与 SECRET_KEY 相同。")
 
+# One SQLite connection per worker for its lifetime: opening one costs a connect and
+# three PRAGMAs, more than most queries of a page (base.py closes them after each
+# request, which the tests need).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "600"))  # noqa: F405
+
 # WhiteNoise serves the collected static files right after SecurityMiddleware.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 

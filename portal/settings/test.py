@@ -12,6 +12,7 @@ PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-private-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PAGE_CACHE_SECONDS = 0  # the cache tests switch it on explicitly
+FRAGMENT_CACHE_SECONDS = 0  # likewise the fragment cache
 # Tests that exercise two-factor sign-in switch it on with override_settings;
 # lockout stays on everywhere (tests/portal/security/).
 STAFF_2FA_REQUIRED = False

@@ -10,6 +10,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.lazy_context import resolve
 from portal.models import ArticlePage, NoticePage, ReleasePage, SiteSettings, StoryPage
 
 register = template.Library()
@@ -87,12 +88,13 @@ def structured_data(context, page):
     page = getattr(page, "specific", page)
     if request is None:
         return ""
-    office_name = SiteSettings.for_request(request).office_name
+    # The context's lazy site settings (portal.context_processors), else Wagtail's lookup.
+    office_name = (context.get("site_settings") or SiteSettings.for_request(request)).office_name
     if isinstance(page, (ArticlePage, NoticePage, StoryPage)):
         data = news_article(page, request, office_name)
     elif isinstance(page, ReleasePage):
         # The honourees the page lists (a category filter narrows them), else all of the release.
-        shown = context.get("honourees")
+        shown = resolve(context.get("honourees"))
         data = release_list(page, request, office_name, page.honourees() if shown is None else shown)
     else:
         return ""

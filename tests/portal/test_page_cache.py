@@ -77,3 +77,22 @@ def test_logged_in_users_are_never_served_cached_pages(client, article, page_cac
 def test_search_is_not_cached(client, article, page_cache):
     response = client.get("/search/", {"query": "标题"})
     assert "X-Page-Cache" not in response
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cache_hit_runs_no_sql_and_a_publish_still_shows_at_once(client, wagtail_roots, channel, page_cache):
+    """Committed for real: the generation's copy in the cache is what hits read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = ArticlePageFactory(parent=channel, title="初版标题", slug="first")
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as ctx:
+        hit = client.get(article.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert ctx.captured_queries == []
+    article.title = "修改后的标题"
+    article.save_revision().publish()
+    fresh = client.get(article.url)
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "修改后的标题" in fresh.content.decode()

@@ -1,10 +1,12 @@
-"""Listing pages run the same number of SQL queries with 10 items and with 100."""
+"""Pages run the same number of SQL queries with 10 items and with 100, and few once fragments are cached."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.cache import invalidate_all
 from portal.choices import Category
+from portal.models import ArticlePage, HonoureePage
 from tests.factories.portal import (
     ArticlePageFactory,
     ChannelPageFactory,
@@ -71,3 +73,20 @@ def test_listing_query_counts_are_constant(client, site):
     with_100 = {url: count_queries(client, url) for url in urls}
     assert with_10 == with_100
     assert max(with_100.values()) < 40
+
+
+def test_served_pages_run_at_most_12_queries_whatever_the_number_of_items(client, site, settings):
+    """With the page cache off and fragments cached by generation: few queries, the same for 10 and 100 items."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    site["grow"](10)
+    article = ArticlePage.objects.live().order_by("path").first()
+    profile = HonoureePage.objects.live().order_by("path").first()
+    urls = [site[key].url + query for key, query in LISTINGS] + [article.url, profile.url]
+    invalidate_all()  # as publishing the new items would
+    with_10 = {url: count_queries(client, url) for url in urls}
+    site["grow"](100)
+    invalidate_all()
+    with_100 = {url: count_queries(client, url) for url in urls}
+    assert with_10 == with_100
+    assert max(with_100.values()) <= 12, with_100

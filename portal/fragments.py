@@ -1,0 +1,141 @@
+"""Rendered fragments of public pages, cached by the site-wide generation.
+
+The whole-page cache (portal/cache.py) serves repeat visits; this one makes the
+render itself cheap. A page type opts in (`FragmentCacheMixin` puts
+`cache_fragments` in its context) and base.html wraps its parts — head, header
+with menu and breadcrumbs, content with the share block, footer with the site
+settings — in `{% cachefragment %}`. A fragment is keyed by the generation, its
+name and the request's host and full path, so publishing anything renders it
+afresh and it never holds more than the URL decides. Routing, view restrictions,
+messages and the user bar still run on every request; visitors with a session
+(editors, reviewers, previews) never use fragments.
+
+Listing pages put their queries in `lazy(...)` context values (portal/lazy_context.py),
+which templates call only when a fragment is rendered, so a fragment hit runs none of them.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+from portal import cache as page_cache
+
+
+def seconds():
+    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+
+
+def generation(request):
+    """The page-cache generation, read once per request (or at each call without one)."""
+    if request is None:
+        return page_cache.current_generation()
+    if not hasattr(request, "_portal_generation"):
+        request._portal_generation = page_cache.current_generation()
+    return request._portal_generation
+
+
+def shareable(request):
+    """Whether this request may use what is cached for every visitor (as the page cache decides)."""
+    return (
+        seconds() > 0
+        and request is not None
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def enabled(context):
+    return bool(context.get("cache_fragments")) and shareable(context.get("request"))
+
+
+def key(name, request):
+    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
+    return f"fragment:{generation(request)}:{name}:{hashlib.sha256(raw).hexdigest()}"
+
+
+def get_or_render(name, request, render):
+    found_key = key(name, request)
+    html = cache.get(found_key)
+    if html is None:
+        html = render()
+        cache.set(found_key, html, seconds())
+    return html
+
+
+def by_generation(name, request, build):
+    """`build()`'s value kept in the cache until the generation changes (menus, site settings)."""
+    if seconds() <= 0:
+        return build()
+    found_key = f"generation:{generation(request)}:{name}"
+    value = cache.get(found_key)
+    if value is None:
+        value = build()
+        cache.set(found_key, value, seconds())
+    return value
+
+
+def cached_route(root, request, path_components, route):
+    """`route(request, path_components)` from the site root, its page remembered by generation.
+
+    Only a page the page tree alone reaches (its url_path is the whole path) is
+    remembered; a hit asks that page to route the empty rest, which is what the
+    last step of the full walk did. 404s and sub-routes always walk the tree.
+    """
+    if not path_components or not shareable(request):
+        return route(request, path_components)
+    path = "/".join(path_components)
+    found_key = f"route:{generation(request)}:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()}"
+    page = cache.get(found_key)
+    if page is not None:
+        return page.route(request, [])
+    result = route(request, path_components)
+    page = result[0]
+    if page.url_path == f"{root.url_path}{path}/":
+        page.__dict__.pop("_cached_parent_obj", None)  # keep the stored copy small
+        cache.set(found_key, page, seconds())
+    return result
+
+
+def cached_view_restrictions(page, restrictions):
+    """The page's view restrictions (`restrictions()` builds them), read from the cache by generation.
+
+    Wagtail checks them before serving every page, with a query for the
+    ancestors and one for the restrictions. What comes back is still a queryset
+    of the same rows (the admin orders and filters it further, which queries afresh).
+    """
+    if seconds() <= 0 or not page.pk:
+        return restrictions()
+    from wagtail.models import PageViewRestriction
+
+    rows = by_generation(f"restrictions:{page.pk}", None, lambda: list(restrictions()))
+    found = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+    found._result_cache, found._prefetch_done = rows, True
+    return found
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Wagtail Site (with its root page, specific) in the cache by generation.
+
+    Wagtail looks the site up with one query and then loads the root page's
+    specific object with another on every page request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if shareable(request) and not request.path_info.startswith(page_cache.SKIP_PREFIXES):
+            request._wagtail_site = by_generation(
+                f"site:{hashlib.sha256(request.get_host().encode()).hexdigest()}", request, lambda: _site(request)
+            )
+        return self.get_response(request)
+
+
+def _site(request):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

@@ -1,0 +1,95 @@
+"""Rendered fragments cached by generation (page cache off): visitors still see every change at once."""
+
+import pytest
+import segno
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from portal.models import SiteSettings
+from tests.factories.portal import ArticlePageFactory, MenuItemFactory
+
+
+@pytest.fixture(autouse=True)
+def fragments_on(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def article(channel):
+    return ArticlePageFactory(parent=channel, title="初版标题", slug="first")
+
+
+def html(client, url, **extra):
+    response = client.get(url, **extra)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_second_visit_renders_from_fragments_without_listing_queries(client, home, channel, article):
+    first = html(client, channel.url)
+    with CaptureQueriesContext(connection) as ctx:
+        second = html(client, channel.url)
+    assert second == first
+    assert "初版标题" in second
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "portal_articlepage" not in sql, "the listing should come from the cached fragment"
+
+
+def test_publishing_shows_the_change_on_the_page_and_in_listings(client, home, channel, article):
+    html(client, article.url)
+    html(client, channel.url)
+    article.title = "修改后的标题"
+    article.save_revision().publish()
+    assert "修改后的标题" in html(client, article.url)
+    assert "修改后的标题" in html(client, channel.url)
+
+
+def test_unpublished_page_is_gone_although_its_route_was_remembered(client, article):
+    html(client, article.url)
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_menu_and_site_settings_changes_show_at_once(client, home, channel):
+    html(client, home.url)
+    MenuItemFactory(label="新的菜单项", link_page=channel)
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.office_name = "清河市文明办"
+    site_settings.save()
+    page = html(client, home.url)
+    assert "新的菜单项" in page and "清河市文明办" in page
+
+
+def test_care_mode_and_standard_mode_both_right_from_the_same_fragments(client, article):
+    standard = html(client, article.url)
+    client.cookies["care_mode"] = "1"
+    care = html(client, article.url)
+    assert 'class="no-js care"' in care
+    assert 'class="no-js care"' not in standard
+    assert "初版标题" in care
+
+
+def test_logged_in_editor_gets_the_user_bar_on_a_page_visitors_had_cached(client, article, django_user_model):
+    assert "wagtail-userbar" not in html(client, article.url)
+    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.com", "pw"))
+    assert "wagtail-userbar" in html(client, article.url)
+
+
+def test_privacy_added_later_applies_to_a_page_whose_fragments_were_cached(client, article):
+    assert "初版标题" in html(client, article.url)
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.PASSWORD, password="x1")
+    response = client.get(article.url)
+    assert "初版标题" not in response.content.decode()
+
+
+def test_qr_code_is_made_once_per_url(client, settings, article, channel, monkeypatch):
+    settings.FRAGMENT_CACHE_SECONDS = 0  # the share block renders on every request
+    made = []
+    real_make = segno.make
+    monkeypatch.setattr(segno, "make", lambda content, **kw: made.append(content) or real_make(content, **kw))
+    for _ in range(3):
+        html(client, article.url)
+        html(client, channel.url)
+    assert sorted(made) == sorted({f"http://testserver{article.url}", f"http://testserver{channel.url}"})
