@@ -112,6 +112,14 @@ def record_notice_events():
     notice.record_stage_events()
 
 
+@hooks.register("frequent_scheduled_tasks")
+def sequence_votes():
+    """Every second beside gunicorn: votes accepted since the last round are appended to their campaign's ledger."""
+    from evaluation.services import ledger
+
+    ledger.sequence_pending()
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     for action, label in {**LOG_ACTIONS, **CAMPAIGN_LOG_ACTIONS}.items():

@@ -13,20 +13,23 @@ def existing_positions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0016_district_quota'),
+        ("evaluation", "0016_district_quota"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='vote',
-            name='ledger_index',
-            field=models.PositiveBigIntegerField(blank=True, editable=False, null=True, verbose_name='账本序号'),
+            model_name="vote",
+            name="ledger_index",
+            field=models.PositiveBigIntegerField(blank=True, editable=False, null=True, verbose_name="账本序号"),
         ),
         migrations.RunPython(existing_positions, migrations.RunPython.noop),
         migrations.AddIndex(
-            model_name='vote',
-            index=models.Index(condition=models.Q(('ledger_index__isnull', True)), fields=['campaign', 'id'], name='vote_unsequenced_idx'),
+            model_name="vote",
+            index=models.Index(
+                condition=models.Q(("ledger_index__isnull", True)),
+                fields=["campaign", "id"],
+                name="vote_unsequenced_idx",
+            ),
         ),
     ]
