@@ -12,28 +12,27 @@ refused with `already_counted` (409) and never makes a second row. `counts`
 aggregates the rows (one indexed COUNT per campaign), live or as the daily
 snapshot.
 
-A vote costs three statements: the voter's row locked together with
-everything that cannot change under it (stage open, candidate, rules, already
-voted today), the voter's counts read after the lock (only when the rules set a
-limit), and the insert.
+A vote costs three statements (services/vote_sql.py): the voter's row locked
+together with everything that cannot change under it (stage open, candidate,
+rules, already voted today), the voter's counts read after the lock (only when
+the rules set a limit), and the insert.
 """
 
 import dataclasses
-import functools
 import hashlib
 import ipaddress
 import secrets
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind, VoteStatus
-from evaluation.models import Campaign, CampaignStage, Nomination, Vote, VoteCountSnapshot, Voter, VotingRules
+from evaluation.models import Campaign, Nomination, Vote, VoteCountSnapshot, Voter, VotingRules
 from evaluation.privacy import crypto
 from evaluation.public import captcha, throttle
-from evaluation.services import ledger, sms
+from evaluation.services import ledger, sms, vote_sql
 from evaluation.services.candidate_photos import public_candidates
 from portal.security.addresses import client_address
 
@@ -216,50 +215,6 @@ class _CaptchaFirst(Exception):
     """The vote needs a captcha: checked (and spent) outside the vote's transaction, then tried again."""
 
 
-RULES = ("per_day_total", "per_category_per_day", "min_interval_seconds", "captcha_after")
-
-
-def _locked_facts(campaign_id, candidate_id, voter_lookup, day):
-    """The voter's row, locked, with what the vote depends on and the voter cannot change: one statement."""
-    stage_open = CampaignStage.objects.filter(
-        campaign_id=OuterRef("campaign_id"), kind=StageKind.VOTE, enabled=True, starts_on__lte=day, ends_on__gte=day
-    )
-    candidate = public_candidates().filter(campaign_id=OuterRef("campaign_id"), pk=candidate_id)
-    mine = Vote.objects.filter(voter_id=OuterRef("pk"), day=day, campaign_id=campaign_id, candidate_id=candidate_id)
-    rules = {f"rule_{name}": F(f"campaign__voting_rules__{name}") for name in RULES}
-    return (
-        Voter.objects.select_for_update(of=("self",))
-        .filter(campaign_id=campaign_id, **voter_lookup)
-        .annotate(
-            vote_open=Exists(stage_open),
-            category=Subquery(candidate.values("category")[:1]),
-            already=Exists(mine),
-            **rules,
-        )
-        .values("pk", "mode", "vote_open", "category", "already", *rules)
-        .first()
-    )
-
-
-def _rules_of(facts):
-    """The limits as stored (the defaults of VotingRules when the campaign has none)."""
-    return {
-        name: VotingRules._meta.get_field(name).default if facts[f"rule_{name}"] is None else facts[f"rule_{name}"]
-        for name in RULES
-    }
-
-
-def _counts_now(voter_id, candidate_id, category, day, rules):
-    """The voter's votes as they stand once the lock is held: one aggregate over the voter's few rows."""
-    today = Q(day=day)
-    wanted = {"used": Count("pk", filter=today), "again": Count("pk", filter=today & Q(candidate_id=candidate_id))}
-    if rules["per_category_per_day"]:
-        wanted["in_category"] = Count("pk", filter=today & Q(candidate__category=category))
-    if rules["min_interval_seconds"]:
-        wanted["last"] = Max("created_at")
-    return Vote.objects.filter(voter_id=voter_id).aggregate(**wanted)
-
-
 def _check_limits(rules, found, category, now, solved_captcha):
     """Refuse a vote over a limit; returns what was checked (stored with the vote)."""
     used = found["used"]
@@ -285,37 +240,11 @@ def _check_limits(rules, found, category, now, solved_captcha):
     return checked
 
 
-# Every column but the id and the ledger position (the sequencer's).
-INSERTED_FIELDS = [f for f in Vote._meta.concrete_fields if not f.primary_key and f.name != "ledger_index"]
-
-
-@functools.cache
-def _insert_sql(vendor):
-    """INSERT … ON CONFLICT (natural key) DO NOTHING RETURNING id, for Vote (identifiers from its meta)."""
-    meta, quote = Vote._meta, connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in INSERTED_FIELDS)
-    key = ", ".join(quote(meta.get_field(name).column) for name in ("campaign", "candidate", "voter", "day"))
-    placeholders = ", ".join(["%s"] * len(INSERTED_FIELDS))
-    return (
-        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608 - no user input
-        f"ON CONFLICT ({key}) DO NOTHING RETURNING {quote(meta.pk.column)}"
-    )
-
-
-def _insert(vote):
-    """Insert `vote` unless its natural key exists: the new row's id, or None."""
-    params = [f.get_db_prep_save(getattr(vote, f.attname), connection) for f in INSERTED_FIELDS]
-    with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(connection.vendor), params)
-        row = cursor.fetchone()
-    return row[0] if row else None
-
-
 def _cast_once(campaign_id, candidate_id, voter_lookup, request, solved_captcha):
     day = timezone.localdate()
     with transaction.atomic():
         # One voter's votes are checked and written one at a time; other voters are not held up.
-        facts = _locked_facts(campaign_id, candidate_id, voter_lookup, day)
+        facts = vote_sql.locked_facts(campaign_id, candidate_id, voter_lookup, day)
         if facts is None:
             return None
         if not facts["vote_open"]:
@@ -324,18 +253,18 @@ def _cast_once(campaign_id, candidate_id, voter_lookup, request, solved_captcha)
             raise VoteRefused("not_a_candidate", "该候选人不在本次投票范围内。", 404)
         if facts["already"]:
             raise _already_counted()
-        rules = _rules_of(facts)
+        rules = facts["rules"]
         now = timezone.now()
         found = {"used": 0, "again": 0}
-        if any(rules.values()):
-            found = _counts_now(facts["pk"], candidate_id, facts["category"], day, rules)
+        if any(rules.values()):  # a limit depends on the voter's other votes: read them under the lock
+            found = vote_sql.counts_now(facts["voter_id"], candidate_id, facts["category"], day)
         if found["again"]:
             raise _already_counted()  # a concurrent copy of this request got the lock first
         checked = _check_limits(rules, found, facts["category"], now, solved_captcha)
         vote = Vote(
             campaign_id=campaign_id,
             candidate_id=candidate_id,
-            voter_id=facts["pk"],
+            voter_id=facts["voter_id"],
             day=day,
             receipt=_new_receipt(),
             created_at=now,
@@ -349,7 +278,7 @@ def _cast_once(campaign_id, candidate_id, voter_lookup, request, solved_captcha)
                 "captcha": solved_captcha,
             },
         )
-        vote.pk = _insert(vote)
+        vote.pk = vote_sql.insert(vote)
         if vote.pk is None:
             raise _already_counted()
     return CastResult(created=True, vote=vote, receipt=vote.receipt)
