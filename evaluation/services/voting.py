@@ -172,6 +172,8 @@ def issue_voter(campaign, *, mode_data=None, request):
     identity_hash = crypto.keyed_hash(value)
     defaults = {"mode": mode, "token_hash": token_hash(token), "user": user, "address_hash": address_hash(request)}
     defaults["phone_bucket"] = phone_bucket(_phone_of(mode, mode_data))
+    if mode == IdentityMode.DEVICE:  # a fresh random identity: nobody to recognise, one INSERT
+        return Voter.objects.create(campaign=campaign, identity_hash=identity_hash, **defaults), token
     try:
         with transaction.atomic():
             voter, created = Voter.objects.get_or_create(
