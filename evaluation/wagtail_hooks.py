@@ -120,6 +120,14 @@ def close_expired_expert_rounds():
     drawing.close_expired_rounds()
 
 
+@hooks.register("frequent_scheduled_tasks")
+def sequence_votes():
+    """Every second beside gunicorn: votes accepted since the last round are appended to their campaign's ledger."""
+    from evaluation.services import ledger
+
+    ledger.sequence_pending()
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     for action, label in {**LOG_ACTIONS, **CAMPAIGN_LOG_ACTIONS}.items():

@@ -146,6 +146,9 @@ class Vote(models.Model):
     subnet_hash = models.CharField("网段（摘要）", max_length=32, blank=True, editable=False)
     device_hash = models.CharField("设备特征（摘要）", max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField("投票时间", default=timezone.now, db_index=True)
+    # The vote's position in the campaign's ledger; null until the sequencer has appended it
+    # (services/ledger.py), which happens after the vote has committed, never in its request.
+    ledger_index = models.PositiveBigIntegerField("账本序号", null=True, blank=True, editable=False)
 
     objects = VoteQuerySet.as_manager()
 
@@ -158,6 +161,10 @@ class Vote(models.Model):
         indexes = [
             models.Index(fields=["campaign", "candidate", "status"], name="vote_count_idx"),
             models.Index(fields=["voter", "day"], name="vote_voter_day_idx"),
+            # Only the few votes still waiting for the ledger: the sequencer's queue.
+            models.Index(
+                fields=["campaign", "id"], name="vote_unsequenced_idx", condition=models.Q(ledger_index__isnull=True)
+            ),
         ]
 
     def __str__(self):

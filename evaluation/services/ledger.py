@@ -1,14 +1,18 @@
-"""The verifiable vote ledger: append, checkpoint, prove.
+"""The verifiable vote ledger: sequence, append, checkpoint, prove.
 
 Each accepted vote is appended as a canonical JSON record without personal data;
 its chain hash is SHA-256(previous chain hash || record) and its Merkle leaf is
 `merkle.leaf_hash(record)`. A later status change (quarantine, invalidation) is a
 new entry naming the receipt and a reason code; no entry is ever rewritten.
 
-Appends to one campaign are serialised by locking its LedgerHead row
-(SELECT … FOR UPDATE on PostgreSQL; on SQLite every write transaction is
-BEGIN IMMEDIATE and so already exclusive). Call them inside the transaction
-that writes the vote, so a vote and its entry commit together.
+A vote commits on its own (services/voting.py), so voters never queue behind
+each other; `sequence` then appends the committed votes that are not in the
+log yet (`Vote.ledger_index` is null), oldest first, in batches. It runs every
+second beside the web server (`run_scheduler`, hook `frequent_scheduled_tasks`)
+and on demand: before a checkpoint or a status entry, and when a proof or the
+log's size is asked for. Appends to one campaign are serialised by locking its
+LedgerHead row (SELECT … FOR UPDATE on PostgreSQL; on SQLite every write
+transaction is BEGIN IMMEDIATE and so already exclusive).
 """
 
 import hashlib
@@ -19,7 +23,9 @@ from django.utils import timezone
 
 from evaluation import merkle
 from evaluation.choices import StageKind
-from evaluation.models import CampaignStage, LedgerCheckpoint, LedgerEntry, LedgerHead
+from evaluation.models import CampaignStage, LedgerCheckpoint, LedgerEntry, LedgerHead, Vote
+
+SEQUENCE_BATCH = 2000  # votes appended per transaction; the rest wait for the next round
 
 
 def canonical(record):
@@ -39,40 +45,81 @@ def vote_record(vote):
     }
 
 
-def _head(campaign_id):
+def _head(campaign_id, *, wait=True):
+    """The campaign's head row, locked; None when `wait` is false and another sequencer holds it."""
     LedgerHead.objects.get_or_create(campaign_id=campaign_id)
-    return LedgerHead.objects.select_for_update().get(campaign_id=campaign_id)
+    return LedgerHead.objects.select_for_update(skip_locked=not wait).filter(campaign_id=campaign_id).first()
 
 
-def _append(campaign_id, kind, record, vote=None):
-    head = _head(campaign_id)
-    record = {**record, "seq": head.size}
-    data = canonical(record)
+def _entry(head, kind, record, vote_id=None):
+    """The next entry after `head` (moved along in memory; the caller saves it)."""
+    data = canonical({**record, "seq": head.size})
     chain = hashlib.sha256(bytes.fromhex(head.chain_hash) + data).hexdigest()
-    entry = LedgerEntry.objects.create(
-        campaign_id=campaign_id,
+    entry = LedgerEntry(
+        campaign_id=head.campaign_id,
         index=head.size,
         kind=kind,
-        vote=vote,
+        vote_id=vote_id,
         record=data.decode(),
         leaf_hash=merkle.leaf_hash(data).hex(),
         prev_hash=head.chain_hash,
         chain_hash=chain,
     )
-    LedgerHead.objects.filter(pk=head.pk).update(size=head.size + 1, chain_hash=chain)
+    head.size, head.chain_hash = head.size + 1, chain
     return entry
 
 
-def append_vote(vote):
-    """Append an accepted vote; must run inside the vote's transaction."""
-    return _append(vote.campaign_id, LedgerEntry.Kind.VOTE, vote_record(vote), vote=vote)
+def _save(head, entries):
+    LedgerEntry.objects.bulk_create(entries)
+    LedgerHead.objects.filter(pk=head.pk).update(size=head.size, chain_hash=head.chain_hash)
+
+
+def _sequence_locked(head, limit=None):
+    """Append the committed votes still outside the log (the caller holds the head lock)."""
+    pending = Vote.objects.filter(campaign_id=head.campaign_id, ledger_index__isnull=True).order_by("created_at", "pk")
+    votes = list(pending[:limit] if limit else pending)
+    if not votes:
+        return 0
+    entries = [_entry(head, LedgerEntry.Kind.VOTE, vote_record(vote), vote.pk) for vote in votes]
+    for vote, entry in zip(votes, entries, strict=True):
+        vote.ledger_index = entry.index
+    _save(head, entries)
+    Vote.objects.bulk_update(votes, ["ledger_index"], batch_size=500)
+    return len(votes)
+
+
+def sequence(campaign_id, *, wait=True):
+    """Append the campaign's waiting votes; how many, or None if another sequencer was at it (`wait=False`)."""
+    appended = 0
+    while True:
+        with transaction.atomic():
+            head = _head(campaign_id, wait=wait)
+            if head is None:
+                return None
+            done = _sequence_locked(head, SEQUENCE_BATCH)
+        appended += done
+        if done < SEQUENCE_BATCH:
+            return appended
+
+
+def sequence_pending():
+    """The scheduler's round: every campaign with votes waiting for the ledger (one indexed query if none)."""
+    waiting = Vote.objects.filter(ledger_index__isnull=True).values_list("campaign_id", flat=True).distinct()
+    return {campaign_id: sequence(campaign_id) for campaign_id in list(waiting)}
 
 
 def append_status(vote, *, status, reason_code):
-    """Append a status change of `vote` (its original entry stays as it was)."""
+    """Append a status change of `vote` (its original entry stays as it was); call inside the change's transaction.
+
+    The waiting votes go first, so the vote's own entry always precedes its status entries.
+    """
+    head = _head(vote.campaign_id)
+    _sequence_locked(head)
     record = {"type": "status", "campaign": vote.campaign_id, "receipt": vote.receipt, "status": status}
     record["reason"] = reason_code
-    return _append(vote.campaign_id, LedgerEntry.Kind.STATUS, record, vote=vote)
+    entry = _entry(head, LedgerEntry.Kind.STATUS, record, vote.pk)
+    _save(head, [entry])
+    return entry
 
 
 def _leaves(campaign_id, size=None):
@@ -96,7 +143,11 @@ def state(campaign):
 
 
 def publish_checkpoint(campaign, *, reason=LedgerCheckpoint.Reason.DAILY):
-    """Publish the current root; a second call the same day with nothing new returns the first checkpoint."""
+    """Publish the current root; a second call the same day with nothing new returns the first checkpoint.
+
+    Every vote accepted before the call is appended first, so the checkpoint covers it.
+    """
+    sequence(campaign.pk)
     current = state(campaign)
     latest = latest_checkpoint(campaign)
     if (
@@ -156,11 +207,22 @@ def proof_for(entry, size):
     }
 
 
+PENDING = "pending"
+
+
 def receipt_proof(receipt):
-    """Everything a voter needs to check a receipt: the entry, and proofs under the published and current roots."""
+    """Everything a voter needs to check a receipt: the entry, and proofs under the published and current roots.
+
+    None for an unknown receipt. The votes waiting for the ledger are appended first, unless another
+    sequencer is at it: then a vote not appended yet gives PENDING (it is counted, its entry follows).
+    """
+    campaign_id = Vote.objects.filter(receipt=receipt).values_list("campaign_id", flat=True).first()
+    if campaign_id is None:
+        return None
+    sequence(campaign_id, wait=False)
     entry = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.VOTE, vote__receipt=receipt).select_related("vote").first()
     if entry is None:
-        return None
+        return PENDING
     checkpoint = latest_checkpoint(entry.campaign)
     current = state(entry.campaign)
     published = proof_for(entry, checkpoint.size) if checkpoint else None

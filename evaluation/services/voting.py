@@ -2,12 +2,20 @@
 
 `issue_voter` → (voter, token): the token is the voter's credential (only its
 hash is stored). `cast` checks the vote stage, the candidate and every limit of
-the campaign's VotingRules, then inserts the vote with ON CONFLICT DO NOTHING on
-its natural key (campaign, candidate, voter, day) and appends it to the ledger,
-in one transaction holding the voter's row lock, so a voter's own concurrent
-votes are checked one after the other. A retry of a counted vote is refused
-with `already_counted` (409) and never makes a second row. `counts` aggregates
-the rows (one indexed COUNT per campaign), live or as the daily snapshot.
+the campaign's VotingRules, then inserts the vote with INSERT … ON CONFLICT DO
+NOTHING RETURNING on its natural key (campaign, candidate, voter, day), in one
+short transaction holding the voter's row lock, so a voter's own concurrent
+votes are checked one after the other while other voters never wait. The
+ledger entry is appended afterwards by the sequencer (services/ledger.py); the
+receipt is the vote's own and is returned at once. A retry of a counted vote is
+refused with `already_counted` (409) and never makes a second row. `counts`
+aggregates the rows (one indexed COUNT per campaign), live or as the daily
+snapshot.
+
+A vote costs three statements (services/vote_sql.py): the voter's row locked
+together with everything that cannot change under it (stage open, candidate,
+rules, already voted today), the voter's counts read after the lock (only when
+the rules set a limit), and the insert.
 """
 
 import dataclasses
@@ -21,10 +29,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind, VoteStatus
-from evaluation.models import Vote, VoteCountSnapshot, Voter, VotingRules
+from evaluation.models import Campaign, Nomination, Vote, VoteCountSnapshot, Voter, VotingRules
 from evaluation.privacy import crypto
 from evaluation.public import captcha, throttle
-from evaluation.services import ledger, sms
+from evaluation.services import ledger, sms, vote_sql
 from evaluation.services.candidate_photos import public_candidates
 from portal.security.addresses import client_address
 
@@ -101,7 +109,7 @@ def phone_bucket(phone):
     return salted_hmac("vote-phone-bucket", phone[:9]).hexdigest()[:32] if phone else ""
 
 
-def _token_hash(token):
+def token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -162,8 +170,10 @@ def issue_voter(campaign, *, mode_data=None, request):
     value, user = _identity(campaign, mode, mode_data, request)
     token = secrets.token_urlsafe(32)
     identity_hash = crypto.keyed_hash(value)
-    defaults = {"mode": mode, "token_hash": _token_hash(token), "user": user, "address_hash": address_hash(request)}
+    defaults = {"mode": mode, "token_hash": token_hash(token), "user": user, "address_hash": address_hash(request)}
     defaults["phone_bucket"] = phone_bucket(_phone_of(mode, mode_data))
+    if mode == IdentityMode.DEVICE:  # a fresh random identity: nobody to recognise, one INSERT
+        return Voter.objects.create(campaign=campaign, identity_hash=identity_hash, **defaults), token
     try:
         with transaction.atomic():
             voter, created = Voter.objects.get_or_create(
@@ -181,7 +191,7 @@ def voter_from_token(campaign, token):
     """The campaign's voter holding `token`, or None."""
     if not token:
         return None
-    return Voter.objects.filter(campaign=campaign, token_hash=_token_hash(token)).first()
+    return Voter.objects.filter(campaign=campaign, token_hash=token_hash(token)).first()
 
 
 # ---- casting --------------------------------------------------------------------------------------
@@ -195,91 +205,138 @@ def _already_counted():
     return VoteRefused("already_counted", "您今天已为该候选人投过票，本票已计入，无需重复投票。", 409)
 
 
-def _check_limits(rules, voter, candidate, day, now):
+def _captcha_required():
+    return VoteRefused("captcha_required", "为防止刷票，请先输入图片验证码。", 428)
+
+
+def _voter_required():
+    return VoteRefused("voter_required", "投票凭证无效，请重新获取。", 401)
+
+
+class _CaptchaFirst(Exception):
+    """The vote needs a captcha: checked (and spent) outside the vote's transaction, then tried again."""
+
+
+def _check_limits(rules, found, category, now, solved_captcha):
     """Refuse a vote over a limit; returns what was checked (stored with the vote)."""
-    today = Vote.objects.filter(voter=voter, day=day)
-    used = today.count()
+    used = found["used"]
     checked = {"per_candidate_per_day": VotingRules.PER_CANDIDATE_PER_DAY}
-    if rules.per_day_total:
-        if used >= rules.per_day_total:
-            raise VoteRefused("daily_limit", f"您今天的 {rules.per_day_total} 票已全部投出，请明天再来。", 429)
-        checked["per_day_total"] = [used + 1, rules.per_day_total]
-    if rules.per_category_per_day:
-        in_category = today.filter(candidate__category=candidate.category).count()
-        if in_category >= rules.per_category_per_day:
+    if rules["captcha_after"] and used >= rules["captcha_after"] and not solved_captcha:
+        raise _CaptchaFirst
+    if rules["per_day_total"]:
+        if used >= rules["per_day_total"]:
+            raise VoteRefused("daily_limit", f"您今天的 {rules['per_day_total']} 票已全部投出，请明天再来。", 429)
+        checked["per_day_total"] = [used + 1, rules["per_day_total"]]
+    if rules["per_category_per_day"]:
+        if found["in_category"] >= rules["per_category_per_day"]:
+            label = dict(Nomination._meta.get_field("category").flatchoices).get(category, category)
             raise VoteRefused(
-                "category_limit",
-                f"您今天在“{candidate.get_category_display()}”类别的 {rules.per_category_per_day} 票已投完。",
-                429,
+                "category_limit", f"您今天在“{label}”类别的 {rules['per_category_per_day']} 票已投完。", 429
             )
-        checked["per_category_per_day"] = [in_category + 1, rules.per_category_per_day]
-    if rules.min_interval_seconds:
-        last = Vote.objects.filter(voter=voter).order_by("-created_at").values_list("created_at", flat=True).first()
-        if last is not None and (now - last).total_seconds() < rules.min_interval_seconds:
-            raise VoteRefused("too_fast", f"投票过于频繁，两次投票请至少间隔 {rules.min_interval_seconds} 秒。", 429)
-        checked["min_interval_seconds"] = rules.min_interval_seconds
-    return checked, used
+        checked["per_category_per_day"] = [found["in_category"] + 1, rules["per_category_per_day"]]
+    if rules["min_interval_seconds"]:
+        last = found["last"]
+        if last is not None and (now - last).total_seconds() < rules["min_interval_seconds"]:
+            raise VoteRefused("too_fast", f"投票过于频繁，两次投票请至少间隔 {rules['min_interval_seconds']} 秒。", 429)
+        checked["min_interval_seconds"] = rules["min_interval_seconds"]
+    return checked
 
 
-def _captcha_needed(rules, voter, day):
-    return bool(rules.captcha_after) and Vote.objects.filter(voter=voter, day=day).count() >= rules.captcha_after
-
-
-def cast(campaign, candidate_id, voter, *, request, captcha_key="", captcha_answer=""):
-    """Cast one vote; returns CastResult or raises VoteRefused (see the module docstring)."""
-    _require_open(campaign)
-    if voter is None or voter.campaign_id != campaign.pk:
-        raise VoteRefused("voter_required", "投票凭证无效，请重新获取。", 401)
-    candidate = votable_candidates(campaign).filter(pk=candidate_id).first()
-    if candidate is None:
-        raise VoteRefused("not_a_candidate", "该候选人不在本次投票范围内。", 404)
-    rules = rules_for(campaign)
+def _cast_once(campaign_id, candidate_id, voter_lookup, request, solved_captcha):
     day = timezone.localdate()
-    if Vote.objects.filter(campaign=campaign, candidate=candidate, voter=voter, day=day).exists():
-        raise _already_counted()
-    solved_captcha = False
-    if _captcha_needed(rules, voter, day):
-        if not captcha_key:
-            raise VoteRefused("captcha_required", "为防止刷票，请先输入图片验证码。", 428)
-        # Checked (and spent) outside the vote transaction, so a refused vote cannot replay it.
-        if not captcha.verify(captcha_key, captcha_answer):
-            raise VoteRefused("captcha_invalid", "验证码不正确或已过期，请重新获取。", 400)
-        solved_captcha = True
     with transaction.atomic():
         # One voter's votes are checked and written one at a time; other voters are not held up.
-        locked = Voter.objects.select_for_update().filter(pk=voter.pk).first()
-        if locked is None:
-            raise VoteRefused("voter_required", "投票凭证无效，请重新获取。", 401)
-        if Vote.objects.filter(campaign=campaign, candidate=candidate, voter=locked, day=day).exists():
-            raise _already_counted()  # a concurrent copy of this request got the lock first
+        facts = vote_sql.locked_facts(campaign_id, candidate_id, voter_lookup, day)
+        if facts is None:
+            return None
+        if not facts["vote_open"]:
+            raise VoteRefused("not_open", "当前不在投票时间内。", 403)
+        if facts["category"] is None:
+            raise VoteRefused("not_a_candidate", "该候选人不在本次投票范围内。", 404)
+        if facts["already"]:
+            raise _already_counted()
+        rules = facts["rules"]
         now = timezone.now()
-        checked, used = _check_limits(rules, locked, candidate, day, now)
-        if rules.captcha_after and used >= rules.captcha_after and not solved_captcha:
-            raise VoteRefused("captcha_required", "为防止刷票，请先输入图片验证码。", 428)
-        receipt = _new_receipt()
+        found = {"used": 0, "again": 0}
+        if any(rules.values()):  # a limit depends on the voter's other votes: read them under the lock
+            found = vote_sql.counts_now(facts["voter_id"], candidate_id, facts["category"], day)
+        if found["again"]:
+            raise _already_counted()  # a concurrent copy of this request got the lock first
+        checked = _check_limits(rules, found, facts["category"], now, solved_captcha)
         vote = Vote(
-            campaign=campaign,
-            candidate=candidate,
-            voter=locked,
+            campaign_id=campaign_id,
+            candidate_id=candidate_id,
+            voter_id=facts["voter_id"],
             day=day,
-            receipt=receipt,
+            receipt=_new_receipt(),
             created_at=now,
             address_hash=address_hash(request),
             subnet_hash=subnet_hash(request),
             device_hash=device_hash(request),
             accepted_because={
-                "mode": locked.mode,
+                "mode": facts["mode"],
                 "stage": StageKind.VOTE,
                 "limits": checked,
                 "captcha": solved_captcha,
             },
         )
-        Vote.objects.bulk_create([vote], ignore_conflicts=True)
-        stored = Vote.objects.get(campaign=campaign, candidate=candidate, voter=locked, day=day)
-        if stored.receipt != receipt:
+        vote.pk = vote_sql.insert(vote)
+        if vote.pk is None:
             raise _already_counted()
-        ledger.append_vote(stored)
-    return CastResult(created=True, vote=stored, receipt=receipt)
+    return CastResult(created=True, vote=vote, receipt=vote.receipt)
+
+
+def _cast(campaign_id, candidate_id, voter_lookup, *, request, captcha_key, captcha_answer):
+    try:
+        return _cast_once(campaign_id, candidate_id, voter_lookup, request, solved_captcha=False)
+    except _CaptchaFirst:
+        pass
+    if not captcha_key:
+        raise _captcha_required()
+    # Checked (and spent) outside the vote transaction, so a refused vote cannot replay it.
+    if not captcha.verify(captcha_key, captcha_answer):
+        raise VoteRefused("captcha_invalid", "验证码不正确或已过期，请重新获取。", 400)
+    try:
+        return _cast_once(campaign_id, candidate_id, voter_lookup, request, solved_captcha=True)
+    except _CaptchaFirst:  # cannot happen once solved; kept total for the reader
+        raise _captcha_required() from None
+
+
+def cast(campaign, candidate_id, voter, *, request, captcha_key="", captcha_answer=""):
+    """Cast one vote; returns CastResult or raises VoteRefused (see the module docstring)."""
+    if voter is None or voter.campaign_id != campaign.pk:
+        _require_open(campaign)
+        raise _voter_required()
+    lookup = {"pk": voter.pk}
+    result = _cast(
+        campaign.pk, candidate_id, lookup, request=request, captcha_key=captcha_key, captcha_answer=captcha_answer
+    )
+    if result is None:  # the voter row is gone
+        _require_open(campaign)
+        raise _voter_required()
+    return result
+
+
+def cast_with_token(campaign_id, token, candidate_id, *, request, captcha_key="", captcha_answer=""):
+    """Cast one vote for the voter holding `token` (the API's path: the voter is found in the vote's statement).
+
+    Raises VoteRefused `voter_required` (401) for an unknown token, `not_found` (404) for an unknown campaign.
+    """
+    result = None
+    if token:
+        result = _cast(
+            campaign_id,
+            candidate_id,
+            {"token_hash": token_hash(token)},
+            request=request,
+            captcha_key=captcha_key,
+            captcha_answer=captcha_answer,
+        )
+    if result is None:
+        if not Campaign.objects.filter(pk=campaign_id).exists():
+            raise VoteRefused("not_found", "评选活动不存在。", 404)
+        raise _voter_required()
+    return result
 
 
 # ---- status changes and counts ------------------------------------------------------------------

@@ -3,11 +3,15 @@
 `make serve` starts it next to gunicorn and stops it with it, so pages with a
 go-live or expiry time are published and unpublished on time without cron.
 Other apps add their own periodic work through the `scheduled_tasks` hook
-(a function of no arguments), so this command never has to name them.
+(a function of no arguments), so this command never has to name them. Work
+that must not wait a minute (appending accepted votes to the ledger) goes in
+the `frequent_scheduled_tasks` hook, run every `--frequent-interval` seconds
+in between, in the same thread and on the same database connection.
 """
 
 import signal
 import threading
+import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -21,8 +25,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=60.0, help="两次检查之间的秒数（默认 60）。")
         parser.add_argument("--iterations", type=int, default=0, help="检查几次后退出；0 表示一直运行。")
+        parser.add_argument(
+            "--frequent-interval",
+            type=float,
+            default=1.0,
+            help="两次检查之间运行 frequent_scheduled_tasks（如把新投票写入账本）的间隔秒数（默认 1）。",
+        )
 
-    def handle(self, *args, interval, iterations, **options):
+    def handle(self, *args, interval, iterations, frequent_interval, **options):
         stop = threading.Event()
         previous = {}
         if threading.current_thread() is threading.main_thread():
@@ -37,7 +47,11 @@ class Command(BaseCommand):
                 done += 1
                 if iterations and done >= iterations:
                     break
-                stop.wait(interval)
+                due = time.monotonic() + interval
+                while not stop.wait(max(0.0, min(frequent_interval, due - time.monotonic()))):
+                    if time.monotonic() >= due:
+                        break
+                    self.run_tasks("frequent_scheduled_tasks")
         finally:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
@@ -48,9 +62,14 @@ class Command(BaseCommand):
             call_command("publish_scheduled", verbosity=0)
         except Exception as exc:  # noqa: BLE001 - one failed run must not stop the loop
             self.stderr.write(f"定时发布失败：{exc!r}")
-        for task in hooks.get_hooks("scheduled_tasks"):
-            try:
-                task()
-            except Exception as exc:  # noqa: BLE001 - nor may one failing task
-                self.stderr.write(f"定时任务 {task.__module__}.{task.__name__} 失败：{exc!r}")
+        self.run_tasks("scheduled_tasks", "frequent_scheduled_tasks")
+
+    def run_tasks(self, *hook_names):
+        close_old_connections()
+        for hook_name in hook_names:
+            for task in hooks.get_hooks(hook_name):
+                try:
+                    task()
+                except Exception as exc:  # noqa: BLE001 - nor may one failing task
+                    self.stderr.write(f"定时任务 {task.__module__}.{task.__name__} 失败：{exc!r}")
         close_old_connections()

@@ -9,7 +9,7 @@ from evaluation.choices import CountsDisplay, StageKind, VoteStatus
 from evaluation.models import CampaignStage, LedgerEntry, Vote, Voter
 from evaluation.privacy import crypto
 from evaluation.public import captcha
-from evaluation.services import voting
+from evaluation.services import ledger, voting
 from evaluation.services.voting import VoteRefused
 from evaluation.workflows.nomination import Status
 
@@ -46,6 +46,7 @@ def test_a_retry_or_double_tap_counts_once(voting_campaign, candidates, rf_reque
 
     assert (error.code, error.http_status) == ("already_counted", 409)
     assert "已为该候选人投过票" in error.message
+    ledger.sequence(voting_campaign.pk)
     assert Vote.objects.count() == 1 and LedgerEntry.objects.count() == 1
     assert voting.counts(voting_campaign)[candidates[0].pk]["valid"] == 1
 

@@ -22,7 +22,7 @@ from unittest import mock
 from django.test import RequestFactory
 from django.utils import timezone
 
-from evaluation.services import sms, voting
+from evaluation.services import ledger, sms, voting
 from evaluation.services.voting import VoteRefused
 
 USER_AGENTS = [
@@ -249,4 +249,5 @@ class Generator:
                     continue
                 if campaign.pk == self.campaign.pk:
                     labels[result.vote.pk] = plan.label
+        ledger.sequence_pending()  # what the scheduler beside the web server does every second
         return Traffic(self.campaign, labels, refused)
