@@ -7,8 +7,8 @@ newer pages first among equals.
 """
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import strip_tags
 
@@ -85,16 +85,23 @@ def weighted_fields(page, kind):
     ]
 
 
+@lru_cache(maxsize=4096)
+def _field_terms(text):
+    """(term, count) pairs of one field's text; fields repeat (sources, bylines, boilerplate)."""
+    return tuple((term, count) for term, count in index_terms(strip_tags(text)).items() if len(term) <= MAX_TERM_LENGTH)
+
+
 def score_terms(fields, day):
     """term -> score for weighted fields of a page dated `day`."""
-    weights, counts = Counter(), Counter()
+    weights, counts = {}, {}
     for weight, text in fields:
-        for term, count in index_terms(strip_tags(text or "")).items():
-            if len(term) <= MAX_TERM_LENGTH:
-                weights[term] += weight
-                counts[term] += count
+        if not text:
+            continue
+        for term, count in _field_terms(text):
+            weights[term] = weights.get(term, 0) + weight
+            counts[term] = counts.get(term, 0) + count
     day_number = min(max((day - DAY_ZERO).days, 0), SCORE_UNIT - 1) if day else 0
-    return {term: (weights[term] + min(counts[term], 10)) * SCORE_UNIT + day_number for term in weights}
+    return {term: (weight + min(counts[term], 10)) * SCORE_UNIT + day_number for term, weight in weights.items()}
 
 
 def section_path(path):

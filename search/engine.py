@@ -81,7 +81,11 @@ def clamp_page(page, total, per_page):
 
 
 class _Index:
-    """Reads of search_searchposting for one request's filters."""
+    """Reads of search_searchposting for one request's filters.
+
+    The SQL is put together from fixed column names and placeholders only;
+    every value (terms, filters, limits) is a query parameter.
+    """
 
     def __init__(self, filters):
         self.conditions, self.params = [], []
@@ -111,7 +115,8 @@ class _Index:
         missing = [term for term in terms if term not in self._pages]
         if missing:
             placeholders = ", ".join(["%s"] * len(missing))
-            found = dict(self.rows(f"SELECT term, pages FROM search_searchterm WHERE term IN ({placeholders})", missing))
+            sql = f"SELECT term, pages FROM search_searchterm WHERE term IN ({placeholders})"  # noqa: S608
+            found = dict(self.rows(sql, missing))
             self._pages.update({term: found.get(term, 0) for term in missing})
         return {term: self._pages[term] for term in terms}
 
@@ -130,14 +135,14 @@ class _Index:
             joins = "".join(f" CROSS JOIN search_searchposting p{i}" for i in range(1, len(terms)))
             links = "".join(f" AND p{i}.term = %s AND p{i}.page_id = p0.page_id" for i in range(1, len(terms)))
             sql = (
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM search_searchposting p0{joins} "
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM search_searchposting p0{joins} "  # noqa: S608
                 f"WHERE p0.term = %s{links}{self.where('p0')} LIMIT %s) matches"
             )
             params = [terms[0], *terms[1:], *self.params, COUNT_CAP + 1]
         else:
             placeholders = ", ".join(["%s"] * len(terms))
             sql = (
-                "SELECT COUNT(*) FROM (SELECT DISTINCT p0.page_id FROM search_searchposting p0 "
+                "SELECT COUNT(*) FROM (SELECT DISTINCT p0.page_id FROM search_searchposting p0 "  # noqa: S608
                 f"WHERE p0.term IN ({placeholders}){self.where('p0')} LIMIT %s) matches"
             )
             params = [*terms, *self.params, COUNT_CAP + 1]
@@ -148,7 +153,7 @@ class _Index:
         """Page ids ranked offset … offset+limit-1 by total score, newest first among equals."""
         if len(terms) == 1:
             sql = (
-                f"SELECT page_id FROM search_searchposting p0 WHERE p0.term = %s{self.where('p0')} "
+                f"SELECT page_id FROM search_searchposting p0 WHERE p0.term = %s{self.where('p0')} "  # noqa: S608
                 "ORDER BY p0.score DESC, p0.page_id DESC LIMIT %s OFFSET %s"
             )
             return [row[0] for row in self.rows(sql, [terms[0], *self.params, limit, offset])]
@@ -163,7 +168,7 @@ class _Index:
         links = "".join(f" AND p{i}.term = %s AND p{i}.page_id = p0.page_id" for i in range(1, len(terms)))
         total = " + ".join(f"p{i}.score" for i in range(len(terms)))
         sql = (
-            f"SELECT p0.page_id, {total} AS total FROM search_searchposting p0{joins} "
+            f"SELECT p0.page_id, {total} AS total FROM search_searchposting p0{joins} "  # noqa: S608
             f"WHERE p0.term = %s{links}{self.where('p0')} ORDER BY total DESC, p0.page_id DESC LIMIT %s OFFSET %s"
         )
         return [row[0] for row in self.rows(sql, [terms[0], *terms[1:], *self.params, limit, offset])]
@@ -198,7 +203,7 @@ class _Index:
             placeholders = ", ".join(["%s"] * len(ids))
             scores = dict(
                 self.rows(
-                    "SELECT page_id, score FROM search_searchposting "
+                    "SELECT page_id, score FROM search_searchposting "  # noqa: S608
                     f"WHERE term = %s AND page_id IN ({placeholders})",
                     [other.term, *ids],
                 )
@@ -225,7 +230,8 @@ class _SortedList:
         return self.last[0] if self.last else float("inf")
 
     def next_chunk(self):
-        sql = f"SELECT score, page_id FROM search_searchposting p0 WHERE p0.term = %s{self.index.where('p0')}"
+        where = self.index.where("p0")
+        sql = f"SELECT score, page_id FROM search_searchposting p0 WHERE p0.term = %s{where}"  # noqa: S608
         params = [self.term, *self.index.params]
         if self.last:
             sql += " AND (p0.score, p0.page_id) < (%s, %s)"

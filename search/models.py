@@ -53,6 +53,9 @@ class SearchDocument(models.Model):
         verbose_name = "搜索索引页面"
         verbose_name_plural = "搜索索引页面"
 
+    def __str__(self):
+        return str(self.page_id)
+
 
 class SearchPosting(models.Model):
     """One (term, page) pair of the inverted index, ordered by score inside each term.
@@ -74,9 +77,15 @@ class SearchPosting(models.Model):
     category = models.CharField(max_length=30, blank=True)
     section = models.IntegerField(null=True)
 
+    def __str__(self):
+        return f"{self.term} → {self.page_id}"
+
 
 class SearchTerm(models.Model):
     """How many indexed pages hold each term: exact counts and the order of a multi-word search."""
 
     term = models.CharField(max_length=64, primary_key=True)
     pages = models.IntegerField(default=0)
+
+    def __str__(self):
+        return self.term

@@ -63,18 +63,33 @@ def segment_for_index(*texts):
     return " ".join(seen)
 
 
+# Characters that neither jieba nor the bigrams keep: a text's terms are the
+# terms of the pieces between them, and pieces repeat (names, places, phrases).
+_PIECE_BREAK = re.compile(r"[^\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff+#&._%\-]+")
+
+
+@lru_cache(maxsize=20_000)
+def _piece_terms(piece):
+    counts = Counter(_words(piece))
+    words = set(counts)
+    for run in _CJK_RUN.findall(piece):
+        for term in [run[i : i + 2] for i in range(len(run) - 1)] + list(run):
+            if term not in words:
+                counts[term] += 1
+    return tuple(counts.items())
+
+
 def index_terms(text):
     """Term -> occurrences in `text`: jieba words, CJK bigrams and single CJK characters.
 
     Single characters are terms too, so that a lone character (often a
     surname) is an index lookup like any word.
     """
-    counts = Counter(_words(text))
-    words = set(counts)
-    for run in _CJK_RUN.findall(text or ""):
-        for term in [run[i : i + 2] for i in range(len(run) - 1)] + list(run):
-            if term not in words:
-                counts[term] += 1
+    counts = {}
+    for piece in _PIECE_BREAK.split(text or ""):
+        if piece:
+            for term, count in _piece_terms(piece):
+                counts[term] = counts.get(term, 0) + count
     return counts
 
 
