@@ -31,7 +31,8 @@ from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from http_bench import (  # noqa: E402 - the shared helpers live beside this script
+import http_bench  # noqa: E402 - the shared helpers live beside this script
+from http_bench import (  # noqa: E402
     HOST,
     PYTHON,
     ROOT,
@@ -41,6 +42,9 @@ from http_bench import (  # noqa: E402 - the shared helpers live beside this scr
     start_server,
     stop_server,
 )
+
+if not Path(http_bench.GUNICORN).exists() and (Path(sys.executable).parent / "gunicorn").exists():
+    http_bench.GUNICORN = str(Path(sys.executable).parent / "gunicorn")  # a worktree without its own .venv
 
 COMMON = ["文明", "志愿", "活动", "服务", "群众"]
 SINGLE = ["张", "王", "李", "爱", "文"]
@@ -108,6 +112,20 @@ def generated_articles():
     from portal.models import ArticlePage
 
     return ArticlePage.objects.filter(slug__startswith="b").count()
+
+
+def count_generated(env):
+    """Generated articles already in the database (0 when it is empty or not migrated)."""
+    code = "from portal.models import ArticlePage as A; print(A.objects.filter(slug__startswith='b').count())"
+    done = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
+        capture_output=True,
+        text=True,
+    )
+    lines = done.stdout.split()
+    return int(lines[-1]) if done.returncode == 0 and lines and lines[-1].isdigit() else 0
 
 
 def build(args, env):
@@ -244,28 +262,7 @@ def main():
     proc = None
     try:
         generation = None
-        have = 0
-        if not args.rebuild:
-            try:
-                django_env = dict(env)
-                os.environ.update(django_env)
-                have = subprocess.run(
-                    [
-                        PYTHON,
-                        "manage.py",
-                        "shell",
-                        "-c",
-                        "from portal.models import ArticlePage as A;"
-                        "print(A.objects.filter(slug__startswith='b').count())",
-                    ],
-                    cwd=ROOT,
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                ).stdout.strip()
-                have = int(have or 0)
-            except ValueError:
-                have = 0
+        have = 0 if args.rebuild else count_generated(env)
         if args.rebuild or have < args.articles:
             if have:
                 raise SystemExit(

@@ -1,9 +1,11 @@
 """What a page contributes to the site search index: weighted fields, filter values, scored terms.
 
 A term's score is the sum of the weights of the fields it occurs in (title
-and names far above the body) plus its count, times 100,000, plus the page's
-date as a day number: ranking by score puts title and name matches first and
-newer pages first among equals.
+and names far above the body) times 100,000, plus the page's date as a day
+number: ranking by score puts title and name matches first and newer pages
+first among equals.  How often a word occurs is left out on purpose: with it,
+pages that hold two words equally well would rarely tie, and a search of two
+words would have to read far deeper to prove its order (search/engine.py).
 """
 
 import datetime
@@ -87,21 +89,19 @@ def weighted_fields(page, kind):
 
 @lru_cache(maxsize=4096)
 def _field_terms(text):
-    """(term, count) pairs of one field's text; fields repeat (sources, bylines, boilerplate)."""
-    return tuple((term, count) for term, count in index_terms(strip_tags(text)).items() if len(term) <= MAX_TERM_LENGTH)
+    """The terms of one field's text; fields repeat (sources, bylines, boilerplate)."""
+    return tuple(term for term in index_terms(strip_tags(text)) if len(term) <= MAX_TERM_LENGTH)
 
 
 def score_terms(fields, day):
     """term -> score for weighted fields of a page dated `day`."""
-    weights, counts = {}, {}
+    weights = {}
     for weight, text in fields:
-        if not text:
-            continue
-        for term, count in _field_terms(text):
-            weights[term] = weights.get(term, 0) + weight
-            counts[term] = counts.get(term, 0) + count
+        if text:
+            for term in _field_terms(text):
+                weights[term] = weights.get(term, 0) + weight
     day_number = min(max((day - DAY_ZERO).days, 0), SCORE_UNIT - 1) if day else 0
-    return {term: (weight + min(counts[term], 10)) * SCORE_UNIT + day_number for term, weight in weights.items()}
+    return {term: weight * SCORE_UNIT + day_number for term, weight in weights.items()}
 
 
 def section_path(path):

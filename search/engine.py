@@ -10,7 +10,12 @@ Ranking in the index: every (term, page) row has a score (search/documents.py);
 a one-word search reads the first rows of that term in score order; a search
 of several words merges the terms' rows in score order and stops as soon as
 no unread page can beat the results it holds (Fagin's threshold algorithm),
-so a common word costs about as much as a rare one.
+so a common word costs about as much as a rare one.  When the words' best
+pages differ (each word's top rows hold the other word only in the body),
+proving the order exactly could mean reading every row of both words: the
+merge reads at most MAX_ROWS_PER_TERM rows of each word and ranks the
+matching pages among those read, which are each word's strongest and newest
+matches.  A word rare enough (DIRECT_JOIN_LIMIT) is ranked exactly in SQL.
 """
 
 import heapq
@@ -26,7 +31,8 @@ PER_PAGE = 10
 MAX_PAGES = 100  # nobody pages further; deeper pages would cost more to rank
 COUNT_CAP = 1000  # computed counts stop here ("超过 1000 条"); one-word counts are exact
 DIRECT_JOIN_LIMIT = 1000  # a multi-word search whose rarest word is this rare is ranked in one query
-FIRST_CHUNK, LAST_CHUNK = 64, 4096
+FIRST_CHUNK, LAST_CHUNK = 64, 256
+MAX_ROWS_PER_TERM = 64 + 256 + 256  # the threshold merge reads no deeper than this into any word's rows
 
 
 @dataclass
@@ -178,7 +184,7 @@ class _Index:
         totals, seen = {}, set()
         while True:
             for current in lists:
-                if current.done:
+                if current.done or current.read >= MAX_ROWS_PER_TERM:
                     continue
                 new = {page_id: score for score, page_id in current.next_chunk() if page_id not in seen}
                 seen.update(new)
@@ -186,6 +192,8 @@ class _Index:
                     totals.update(self._complete(new, current, lists, mode))
             if all(lst.done for lst in lists) or (mode == "and" and any(lst.done for lst in lists)):
                 break  # every page that can match has been seen
+            if all(lst.done or lst.read >= MAX_ROWS_PER_TERM for lst in lists):
+                break  # deep enough: rank among the pages read
             if len(totals) >= need:
                 threshold = sum(lst.bound for lst in lists)  # the best an unseen page can score
                 if heapq.nlargest(need, totals.values())[-1] > threshold:
@@ -220,7 +228,7 @@ class _SortedList:
 
     def __init__(self, index, term):
         self.index, self.term = index, term
-        self.last, self.done, self.size = None, False, FIRST_CHUNK
+        self.last, self.done, self.size, self.read = None, False, FIRST_CHUNK, 0
 
     @property
     def bound(self):
@@ -239,6 +247,7 @@ class _SortedList:
         sql += " ORDER BY p0.score DESC, p0.page_id DESC LIMIT %s"
         rows = self.index.rows(sql, [*params, self.size])
         self.done = len(rows) < self.size
+        self.read += len(rows)
         self.size = min(self.size * 4, LAST_CHUNK)
         if rows:
             self.last = tuple(rows[-1])
