@@ -65,14 +65,15 @@ def search_pages(query, filters, page=1, per_page=PER_PAGE):
         attempts.append(("bigrams", bigrams, "and"))
     if len(words) > 1:
         attempts.append(("any", words, "or"))
-    index = _Index(filters)
-    for strategy, terms, mode in attempts:
-        terms = [term for term in terms if len(term) <= MAX_TERM_LENGTH]
-        total, capped = index.count(terms, mode)
-        if total:
-            number = clamp_page(page, total, per_page)
-            ids = index.top(terms, mode, (number - 1) * per_page, per_page)
-            return ResultPage(ids, total, capped, strategy, number, per_page)
+    with connection.cursor() as cursor:
+        index = _Index(filters, cursor)
+        for strategy, terms, mode in attempts:
+            terms = [term for term in terms if len(term) <= MAX_TERM_LENGTH]
+            total, capped = index.count(terms, mode)
+            if total:
+                number = clamp_page(page, total, per_page)
+                ids = index.top(terms, mode, (number - 1) * per_page, per_page)
+                return ResultPage(ids, total, capped, strategy, number, per_page)
     return ResultPage(per_page=per_page)
 
 
@@ -93,7 +94,7 @@ class _Index:
     every value (terms, filters, limits) is a query parameter.
     """
 
-    def __init__(self, filters):
+    def __init__(self, filters, cursor):
         self.conditions, self.params = [], []
         for column, value in (
             ("kind", KINDS.get(filters.get("type") or "")),
@@ -104,7 +105,7 @@ class _Index:
             if value is not None:
                 self.conditions.append(column)
                 self.params.append(value)
-        self.cursor = connection.cursor()
+        self.cursor = cursor
         self._pages = None
 
     def where(self, alias):

@@ -109,7 +109,7 @@ def test_threshold_merge_ranks_like_a_full_scan(channel, monkeypatch):
         text = "楼道整洁，邻里和睦。" if n % 2 else "邻里互助。"
         article(channel, title, text, day=datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
     monkeypatch.setattr(engine, "FIRST_CHUNK", 2)  # many small reads: the stopping rule is exercised
-    index = engine._Index({})
+    index = engine._Index({}, connection.cursor())
     terms = ["楼道", "邻里"]
     assert index._top_by_join(["楼道", "邻里"], 0, 10) == ranked(terms, "and")[:10]
     for need in (1, 5, 12):
@@ -204,3 +204,13 @@ def test_empty_queries_show_the_form(client, channel, query):
     response = search(client, query)
     assert response.status_code == 200
     assert titles(response) == []
+
+
+def test_wagtail_search_api_answers_when_the_backend_is_elasticsearch(client, channel, release, monkeypatch):
+    """The view's other path, run here on Wagtail's database backend: same results, same filters."""
+    monkeypatch.setattr(engine, "uses_wagtail_backend", lambda: True)
+    article(channel, "河西区居民冬日救人", "市民勇救落水儿童。")
+    HonoureePageFactory(parent=release, title="周桂兰", category=Category.FILIAL_LOVE, deed="照料落水受伤的邻居")
+    assert set(titles(search(client, "落水"))) == {"河西区居民冬日救人", "周桂兰"}
+    assert titles(search(client, "落水", type="honouree")) == ["周桂兰"]
+    assert titles(search(client, "落水", category="bravery")) == []
