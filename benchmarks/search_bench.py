@@ -318,7 +318,7 @@ def report(args, env, load_before, total_articles, generation, samples, counts, 
 
     pages = sum(m.objects.live().count() for m in (ArticlePage, NoticePage, StoryPage, HonoureePage))
     print(
-        f"\ndatabase {describe_database(args.database_url)} ({connection.vendor}) · {total_articles} generated "
+        f"\ndatabase {describe_database(env['DATABASE_URL'])} ({connection.vendor}) · {total_articles} generated "
         f"articles, {pages} searchable pages · workers {args.workers} (gunicorn sync) · page cache off · "
         f"machine: nproc {os.cpu_count()}, load average {load_before:.2f} before the run"
     )
