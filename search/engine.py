@@ -136,6 +136,11 @@ class _Index:
             return 0, False
         if len(terms) == 1 and not self.conditions:
             return pages[terms[0]], False
+        if mode == "and" and len(terms) > 2 and min(pages.values()) <= DIRECT_JOIN_LIMIT:
+            total = len(self._small_and(terms))
+            return (COUNT_CAP, True) if total > COUNT_CAP else (total, False)
+        if mode == "or" and not self.conditions and max(pages.values()) > COUNT_CAP:
+            return COUNT_CAP, True  # one word alone already holds more pages than the cap
         if mode == "and":
             terms = sorted(terms, key=pages.get)
             # p0, the rarest term, drives the join (CROSS JOIN keeps SQLite from reordering it).
@@ -166,9 +171,39 @@ class _Index:
             return [row[0] for row in self.rows(sql, [terms[0], *self.params, limit, offset])]
         pages = self.pages_per_term(terms)
         terms = sorted(terms, key=pages.get)
+        if mode == "and" and len(terms) > 2 and pages[terms[0]] <= DIRECT_JOIN_LIMIT:
+            totals = self._small_and(terms)
+            ranked = sorted(totals, key=lambda page_id: (-totals[page_id], -page_id))
+            return ranked[offset : offset + limit]
         if mode == "and" and pages[terms[0]] <= DIRECT_JOIN_LIMIT:
             return self._top_by_join(terms, offset, limit)
         return self._top_by_threshold(terms, mode, offset + limit)[offset:]
+
+    def _small_and(self, terms):
+        """page id -> total score of the pages holding every term, read from the rarest term's rows.
+
+        One index lookup per term and candidate, whatever the number of words:
+        a join of many copies of the table leaves the planner too many choices.
+        """
+        if not hasattr(self, "_small"):
+            self._small = {}
+        key = tuple(terms)
+        if key not in self._small:
+            pages = self.pages_per_term(terms)
+            rarest, *others = sorted(terms, key=pages.get)
+            where = self.where("p0")
+            sql = f"SELECT page_id, score FROM search_searchposting p0 WHERE p0.term = %s{where}"  # noqa: S608
+            totals = dict(self.rows(sql, [rarest, *self.params]))
+            for term in others:
+                if not totals:
+                    break
+                ids = list(totals)
+                placeholders = ", ".join(["%s"] * len(ids))
+                sql = f"SELECT page_id, score FROM search_searchposting WHERE term = %s AND page_id IN ({placeholders})"  # noqa: S608
+                scores = dict(self.rows(sql, [term, *ids]))
+                totals = {page_id: total + scores[page_id] for page_id, total in totals.items() if page_id in scores}
+            self._small[key] = totals
+        return self._small[key]
 
     def _top_by_join(self, terms, offset, limit):
         joins = "".join(f" CROSS JOIN search_searchposting p{i}" for i in range(1, len(terms)))
