@@ -58,6 +58,7 @@ def excluded_models():
     """Rows that are rebuilt (search index) or worthless after a restore (sessions)."""
     labels = [model._meta.label for model in apps.get_app_config("sessions").get_models()]
     labels += [m._meta.label for m in apps.get_app_config("wagtailsearch").get_models() if "IndexEntry" in m.__name__]
+    labels += ["search.SearchDocument", "search.SearchPosting", "search.SearchTerm"]  # the site search index
     return labels
 
 
@@ -248,6 +249,7 @@ def restore(path, *, force=False, log=print):
     # Content types and permissions of models newer than the backup.
     call_command("migrate", interactive=False, verbosity=0)
     call_command("update_index", verbosity=0)
+    call_command("rebuild_search_index", verbosity=0)
     cache.invalidate_all()
     for name, count in restored.items():
         log(f"  {name}：恢复 {count} 个文件（备份中 {manifest['files'].get(name, 0)} 个）")

@@ -33,3 +33,59 @@ class SearchQuery(models.Model):
             last_result_count=result_count,
             last_searched_at=timezone.now(),
         )
+
+
+class SearchDocument(models.Model):
+    """A live, public page in the site search index, with what the filters need.
+
+    `terms` lists the page's index terms so that its postings can be removed
+    without scanning the index (on unpublish, delete or re-index).
+    """
+
+    page_id = models.IntegerField("页面", primary_key=True)
+    kind = models.PositiveSmallIntegerField("类型")
+    year = models.PositiveSmallIntegerField("年度", null=True)
+    category = models.CharField("类别", max_length=30, blank=True)
+    section = models.IntegerField("栏目", null=True)
+    terms = models.TextField("索引词", blank=True)
+
+    class Meta:
+        verbose_name = "搜索索引页面"
+        verbose_name_plural = "搜索索引页面"
+
+    def __str__(self):
+        return str(self.page_id)
+
+
+class SearchPosting(models.Model):
+    """One (term, page) pair of the inverted index, ordered by score inside each term.
+
+    The score is the term's field weight (title and names first) times
+    100,000 plus the page's date as a day number, so that the best pages for
+    a term are the first rows of its index range.  The filters are repeated
+    here so that a filtered search is still one index scan.  The tables are
+    created per database vendor (WITHOUT ROWID on SQLite, covering indexes
+    on PostgreSQL) in the migration.
+    """
+
+    pk = models.CompositePrimaryKey("term", "score", "page_id")
+    term = models.CharField(max_length=64)
+    score = models.BigIntegerField()
+    page_id = models.IntegerField()
+    kind = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField(null=True)
+    category = models.CharField(max_length=30, blank=True)
+    section = models.IntegerField(null=True)
+
+    def __str__(self):
+        return f"{self.term} → {self.page_id}"
+
+
+class SearchTerm(models.Model):
+    """How many indexed pages hold each term: exact counts and the order of a multi-word search."""
+
+    term = models.CharField(max_length=64, primary_key=True)
+    pages = models.IntegerField(default=0)
+
+    def __str__(self):
+        return self.term

@@ -1,7 +1,6 @@
 """Public site search over articles, notices, stories and honouree profiles."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -9,71 +8,41 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.choices import Category
-from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, StoryPage
+from portal.models import ChannelPage
 
+from .engine import MAX_PAGES, search_pages
+from .indexing import indexed_models
 from .models import SearchQuery
-from .segmentation import highlight_terms, query_bigrams, query_words
+from .segmentation import highlight_terms
 
-RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 100
-SEARCH_TYPES = {
-    "article": ArticlePage,
-    "notice": NoticePage,
-    "story": StoryPage,
-    "honouree": HonoureePage,
-}
-TYPE_LABELS = [(key, model._meta.verbose_name) for key, model in SEARCH_TYPES.items()]
-DATED_MODELS = ((ArticlePage, "date"), (NoticePage, "date"), (StoryPage, "date"), (HonoureePage, "release_date"))
+TYPE_LABELS = [(key, model._meta.verbose_name) for key, model in indexed_models().items()]
 
 
-def _restricted_ids(category, year):
-    """Ids of pages matching the category and/or year filters (None: no restriction)."""
-    if not category and not year:
-        return None
-    ids = None
-    if category:
-        ids = set(StoryPage.objects.filter(category=category).values_list("pk", flat=True))
-        ids |= set(HonoureePage.objects.filter(category=category).values_list("pk", flat=True))
-    if year:
-        year_ids = set()
-        for model, field in DATED_MODELS:
-            year_ids |= set(model.objects.filter(**{f"{field}__year": year}).values_list("pk", flat=True))
-        ids = year_ids if ids is None else ids & year_ids
-    return ids
+class _ResultWindow:
+    """Stands for all results in a Paginator while holding only the current page's ids."""
+
+    def __init__(self, result):
+        self.result = result
+        self.offset = (result.number - 1) * result.per_page
+
+    def __len__(self):
+        return min(self.result.total, MAX_PAGES * self.result.per_page)
+
+    def __getitem__(self, window):
+        if window.start == self.offset:
+            return self.result.ids
+        return []
 
 
-def run_search(queryset, query):
-    """Search with jieba words (all must match), then bigrams, then any word, then single characters."""
-    words = query_words(query)
-    if not words:
-        return [], "none"
-    attempts = [(" ".join(words), "and", "words")]
-    bigrams = query_bigrams(query)
-    if bigrams and bigrams != words:
-        attempts.append((" ".join(bigrams), "and", "bigrams"))
-    if len(words) > 1:
-        attempts.append((" ".join(words), "or", "any"))
-    for text, operator, strategy in attempts:
-        results = queryset.search(text, operator=operator)
-        if results.count():
-            return results, strategy
-    if all(len(word) == 1 for word in words):
-        # A lone character (often a surname) is neither a word nor a bigram in
-        # the index: look for it inside the stored segmented text instead.
-        matches = queryset.filter(_contains_all(words)).order_by("-first_published_at", "-pk")
-        if matches.exists():
-            return matches, "characters"
-    return [], "none"
+def top_channels():
+    """Live channels just below a site's home page (depth 3): the channel filter's choices.
 
-
-def _contains_all(characters):
-    condition = Q()
-    for character in characters:
-        condition &= Q(
-            *[Q(**{f"{model._meta.model_name}__search_text__contains": character}) for model in SEARCH_TYPES.values()],
-            _connector=Q.OR,
-        )
-    return condition
+    Read from the few channel rows first: a filter on the page table's depth
+    or path would walk every page of the archive.
+    """
+    ids = list(ChannelPage.objects.values_list("pk", flat=True).order_by())
+    return list(ChannelPage.objects.live().filter(pk__in=ids, depth=3).order_by("path"))
 
 
 def promotions_for(query):
@@ -99,7 +68,7 @@ def _filters(request):
     year = params.get("year", "")
     channel = params.get("channel", "")
     return {
-        "type": kind if kind in SEARCH_TYPES else "",
+        "type": kind if kind in dict(TYPE_LABELS) else "",
         "category": category if category in Category.values else "",
         "year": int(year) if year.isdigit() and 1990 < int(year) < 2100 else None,
         "channel": int(channel) if channel.isdigit() else None,
@@ -109,30 +78,19 @@ def _filters(request):
 def search(request):
     query = " ".join(request.GET.get("query", "").split())[:MAX_QUERY_LENGTH]
     filters = _filters(request)
-    channels = ChannelPage.objects.live().filter(depth=3).order_by("path")
+    channels = top_channels()
+    if filters["channel"] not in {channel.pk for channel in channels}:
+        filters["channel"] = None
 
-    page_obj, results, strategy, promoted = None, [], "none", []
+    page_obj, results, result, promoted = None, [], None, []
     if query:
-        models = [SEARCH_TYPES[filters["type"]]] if filters["type"] else list(SEARCH_TYPES.values())
-        queryset = Page.objects.live().public().type(*models)
-        channel = channels.filter(pk=filters["channel"]).first() if filters["channel"] else None
-        if channel is not None:
-            queryset = queryset.descendant_of(channel)
-        ids = _restricted_ids(filters["category"], filters["year"])
-        if ids is not None:
-            queryset = queryset.filter(pk__in=sorted(ids))
-        found, strategy = run_search(queryset, query)
-        paginator = Paginator(found, RESULTS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            page_obj = paginator.page(1)
-        page_ids = [p.pk for p in page_obj.object_list]
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
-        results = [specific[pk] for pk in page_ids if pk in specific]
+        result = search_pages(query, filters, request.GET.get("page", 1))
+        page_obj = Paginator(_ResultWindow(result), result.per_page).page(result.number)
+        specific = {p.pk: p for p in Page.objects.live().filter(pk__in=result.ids).specific()}
+        results = [specific[pk] for pk in result.ids if pk in specific]
         if request.GET.get("page", "1") in ("", "1"):
             # Promotions are not results: a query the index cannot answer still counts as zero-result.
-            SearchQuery.record(query, paginator.count)
+            SearchQuery.record(query, result.total)
             promoted = promotions_for(query)
 
     this_year = timezone.localdate().year
@@ -144,7 +102,8 @@ def search(request):
             "search_results": results,
             "promoted": promoted,
             "page_obj": page_obj,
-            "strategy": strategy,
+            "result": result,
+            "strategy": result.strategy if result else "none",
             "terms": highlight_terms(query),
             "filters": filters,
             "type_choices": TYPE_LABELS,
