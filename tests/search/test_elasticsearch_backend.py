@@ -201,17 +201,27 @@ def test_search_page_shows_and_highlights_what_elasticsearch_found(es, pages, ch
     article_type = ContentType.objects.get_for_model(ArticlePage).pk
     assert {"terms": {"content_type_id_filter": [article_type]}} in filters
     assert {"prefix": {"path_filter": channel.path}} in filters
-    (year_ids,) = [f["terms"]["id_filter"] for f in filters if "terms" in f and f["terms"].get("id_filter")]
-    assert pages["clinic"].pk in year_ids and pages["old"].pk not in year_ids
+    # The year goes as a date range inside the index, never as a list of page ids.
+    assert not [f for f in filters if f.get("terms", {}).get("id_filter")]
+    year_clause = query["filter"][2]["bool"]["should"]
+    assert {"range": {"portal_articlepage__date_filter": {"gte": "2026-01-01", "lte": "2026-12-31"}}} in year_clause
 
 
-def test_category_filter_reaches_elasticsearch_as_ids(es, pages, client):
+def test_category_filter_reaches_elasticsearch_as_a_clause(es, pages, client):
     es.hits = [pages["honouree"].pk]
     response = client.get("/search/", {"query": "张秀兰", "category": "filial_love"})
     assert [p.title for p in response.context["search_results"]] == ["张秀兰"]
     (search,) = sent(es, "POST", "/test_wagtailcore_page/_search")
     filters = search["body"]["query"]["bool"]["filter"][1]["bool"]["must"]
-    assert {"terms": {"id_filter": [pages["honouree"].pk]}} in filters
+    assert not [f for f in filters if f.get("terms", {}).get("id_filter")]
+    assert search["body"]["query"]["bool"]["filter"][2] == {
+        "bool": {
+            "should": [
+                {"term": {"portal_storypage__category_filter": "filial_love"}},
+                {"term": {"portal_honoureepage__category_filter": "filial_love"}},
+            ]
+        }
+    }
     models = (ArticlePage, NoticePage, StoryPage, HonoureePage)
     all_types = {ct.pk for ct in ContentType.objects.get_for_models(*models).values()}
     (types,) = [f["terms"]["content_type_id_filter"] for f in filters if "content_type_id_filter" in f.get("terms", {})]
