@@ -78,11 +78,16 @@ def _remember(key, response, seconds):
             _recent.popitem(last=False)
 
 
+def forget_recent():
+    """Drop this worker's recent pages (tests; the shared cache is cleared on its own)."""
+    with _recent_lock:
+        _recent.clear()
+
+
 def _forget_recent(setting, **kwargs):
     # Tests switch caches and the page cache on and off; nothing may carry over.
     if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
-        with _recent_lock:
-            _recent.clear()
+        forget_recent()
 
 
 setting_changed.connect(_forget_recent, dispatch_uid="portal_cache_forget_recent")

@@ -11,9 +11,15 @@ from tests.factories.portal import (
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    # Tests roll the page-cache generation back, so a worker's recent pages
+    # from one test could answer the next: forget them with the shared cache.
+    from portal.cache import forget_recent
+
     cache.clear()
+    forget_recent()
     yield
     cache.clear()
+    forget_recent()
 
 
 @pytest.fixture
