@@ -125,7 +125,10 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if shareable(request) and not request.path_info.startswith(page_cache.SKIP_PREFIXES):
+        if shareable(request) and (
+            # search pages are not page-cached, but their site is the same as everyone's
+            request.path_info.startswith("/search/") or not request.path_info.startswith(page_cache.SKIP_PREFIXES)
+        ):
             request._wagtail_site = by_generation(
                 f"site:{hashlib.sha256(request.get_host().encode()).hexdigest()}", request, lambda: _site(request)
             )

@@ -1,5 +1,7 @@
 """Public site search over articles, notices, stories and honouree profiles."""
 
+from collections import namedtuple
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -7,6 +9,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from portal import fragments
 from portal.choices import Category
 from portal.models import ChannelPage
 
@@ -16,6 +19,7 @@ from .models import SearchQuery
 from .segmentation import highlight_terms
 
 MAX_QUERY_LENGTH = 100
+Channel = namedtuple("Channel", "pk title")
 TYPE_LABELS = [(key, model._meta.verbose_name) for key, model in indexed_models().items()]
 
 
@@ -35,14 +39,20 @@ class _ResultWindow:
         return []
 
 
-def top_channels():
-    """Live channels just below a site's home page (depth 3): the channel filter's choices.
+def top_channels(request=None):
+    """Live channels just below a site's home page (depth 3): the channel filter's choices, as (pk, title).
 
     Read from the few channel rows first: a filter on the page table's depth
-    or path would walk every page of the archive.
+    or path would walk every page of the archive. Kept in the cache until the
+    next publish (the page-cache generation), so a search runs no query for them.
     """
-    ids = list(ChannelPage.objects.values_list("pk", flat=True).order_by())
-    return list(ChannelPage.objects.live().filter(pk__in=ids, depth=3).order_by("path"))
+
+    def build():
+        ids = list(ChannelPage.objects.values_list("pk", flat=True).order_by())
+        channels = ChannelPage.objects.live().filter(pk__in=ids, depth=3).order_by("path")
+        return [Channel(pk, title) for pk, title in channels.values_list("pk", "title")]
+
+    return fragments.by_generation("search:channels", request, build)
 
 
 def promotions_for(query):
@@ -78,7 +88,7 @@ def _filters(request):
 def search(request):
     query = " ".join(request.GET.get("query", "").split())[:MAX_QUERY_LENGTH]
     filters = _filters(request)
-    channels = top_channels()
+    channels = top_channels(request)
     if filters["channel"] not in {channel.pk for channel in channels}:
         filters["channel"] = None
 
