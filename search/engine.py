@@ -19,30 +19,18 @@ matches.  A word rare enough (DIRECT_JOIN_LIMIT) is ranked exactly in SQL.
 """
 
 import heapq
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
 
 from .documents import KINDS, MAX_TERM_LENGTH
+from .results import PER_PAGE, ResultPage, clamp_page
 from .segmentation import query_bigrams, query_words
 
-PER_PAGE = 10
-MAX_PAGES = 100  # nobody pages further; deeper pages would cost more to rank
 COUNT_CAP = 1000  # computed counts stop here ("超过 1000 条"); one-word counts are exact
 DIRECT_JOIN_LIMIT = 1000  # a multi-word search whose rarest word is this rare is ranked in one query
 FIRST_CHUNK, LAST_CHUNK = 64, 256
 MAX_ROWS_PER_TERM = 64 + 256 + 256  # the threshold merge reads no deeper than this into any word's rows
-
-
-@dataclass
-class ResultPage:
-    ids: list = field(default_factory=list)
-    total: int = 0
-    capped: bool = False  # total is a lower bound ("超过 total 条")
-    strategy: str = "none"
-    number: int = 1
-    per_page: int = PER_PAGE
 
 
 def uses_wagtail_backend():
@@ -75,16 +63,6 @@ def search_pages(query, filters, page=1, per_page=PER_PAGE):
                 ids = index.top(terms, mode, (number - 1) * per_page, per_page)
                 return ResultPage(ids, total, capped, strategy, number, per_page)
     return ResultPage(per_page=per_page)
-
-
-def clamp_page(page, total, per_page):
-    """The page number asked for, or 1 when it is not a page of these results."""
-    try:
-        number = int(page)
-    except (TypeError, ValueError):
-        return 1
-    last = min(MAX_PAGES, max(1, -(-total // per_page)))
-    return number if 1 <= number <= last else 1
 
 
 class _Index:

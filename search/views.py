@@ -13,9 +13,10 @@ from portal import fragments
 from portal.choices import Category
 from portal.models import ChannelPage
 
-from .engine import MAX_PAGES, search_pages
+from .engine import search_pages
 from .indexing import indexed_models
 from .models import SearchQuery
+from .results import MAX_PAGES
 from .segmentation import highlight_terms
 
 MAX_QUERY_LENGTH = 100

@@ -8,7 +8,7 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from .engine import ResultPage, clamp_page
+from .results import ResultPage, clamp_page
 from .segmentation import query_bigrams, query_words
 
 
