@@ -92,6 +92,8 @@ def test_serve_migrates_and_serves_an_empty_database_without_creating_accounts(t
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
         log.close()
+    # gunicorn.conf.py: no control socket thread in the master, no shared ~/.gunicorn path.
+    assert "Control socket" not in (tmp_path / "serve.log").read_text()
 
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT COUNT(*) FROM auth_user").fetchone()[0] == 0

@@ -64,3 +64,33 @@ def test_make_serve_starts_the_worker_beside_gunicorn_and_stops_it_with_it(tmp_p
     assert f"{sys.executable} manage.py run_scheduler &" in line
     assert "trap 'kill $scheduler" in line and "EXIT" in line
     assert line.index("run_scheduler") < line.index("gunicorn")
+
+
+# The worker's loop, with its work stubbed out, in a child process: a stop signal
+# that lands at any moment of the one-second loop must end it (make serve waits for it).
+STOP_PROBE = """
+import os, signal, sys, threading, time
+import django
+django.setup()
+from portal.management.commands import run_scheduler
+rounds = []
+run_scheduler.Command.run_once = lambda self: None
+run_scheduler.Command.run_tasks = lambda self, *names: rounds.append(1)
+threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGTERM)).start()
+run_scheduler.Command().handle(interval=3600, iterations=0, frequent_interval=0.0001, verbosity=0)
+print("stopped after", len(rounds), "rounds")
+"""
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_a_stop_signal_ends_the_worker_whenever_it_lands(attempt):
+    import os
+    import subprocess
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", STOP_PROBE], env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    rounds = int(result.stdout.split()[2])
+    assert rounds > 1  # the frequent tasks did run between the minutely rounds

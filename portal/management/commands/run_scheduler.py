@@ -33,28 +33,37 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval, iterations, frequent_interval, **options):
-        stop = threading.Event()
+        # A plain flag, not threading.Event: Event.set() from a signal handler
+        # deadlocks if the signal lands while this thread holds the Event's own
+        # lock (inside wait()), which with a one-second loop happens sooner or later.
+        self.stopping = False
         previous = {}
         if threading.current_thread() is threading.main_thread():
             for signum in (signal.SIGTERM, signal.SIGINT):
-                previous[signum] = signal.signal(signum, lambda *_: stop.set())
+                previous[signum] = signal.signal(signum, self.stop)
         if options["verbosity"] > 0:
             self.stdout.write(f"定时发布已启动：每 {interval:g} 秒检查一次。")
         try:
             done = 0
-            while not stop.is_set():
+            while not self.stopping:
                 self.run_once()
                 done += 1
                 if iterations and done >= iterations:
                     break
                 due = time.monotonic() + interval
-                while not stop.wait(max(0.0, min(frequent_interval, due - time.monotonic()))):
-                    if time.monotonic() >= due:
-                        break
-                    self.run_tasks("frequent_scheduled_tasks")
+                next_frequent = time.monotonic() + frequent_interval
+                while not self.stopping and time.monotonic() < due:
+                    # Short sleeps, so a stop signal is noticed within a fraction of a second.
+                    time.sleep(max(0.0, min(0.2, due - time.monotonic(), next_frequent - time.monotonic())))
+                    if not self.stopping and next_frequent <= time.monotonic() < due:
+                        self.run_tasks("frequent_scheduled_tasks")
+                        next_frequent = time.monotonic() + frequent_interval
         finally:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
+
+    def stop(self, *_):
+        self.stopping = True
 
     def run_once(self):
         close_old_connections()
