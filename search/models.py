@@ -1,5 +1,4 @@
-from django.db import models
-from django.db.models import F
+from django.db import connection, models
 from django.utils import timezone
 
 
@@ -22,17 +21,21 @@ class SearchQuery(models.Model):
 
     @classmethod
     def record(cls, query_string, result_count):
-        """Count one search; atomic so that concurrent searches are all counted."""
+        """Count one search in one statement (an upsert): concurrent searches are all counted, and a
+        search holds the database's write lock for one short statement, not a get_or_create and an update."""
         query_string = " ".join(query_string.split())[:100]
         if not query_string:
             return
-        obj, _ = cls.objects.get_or_create(query_string=query_string)
-        cls.objects.filter(pk=obj.pk).update(
-            hits=F("hits") + 1,
-            zero_result_hits=F("zero_result_hits") + (0 if result_count else 1),
-            last_result_count=result_count,
-            last_searched_at=timezone.now(),
-        )
+        table = connection.ops.quote_name(cls._meta.db_table)
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (query_string, hits, zero_result_hits, last_result_count, last_searched_at) "  # noqa: S608 - fixed names, values are parameters
+                "VALUES (%s, 1, %s, %s, %s) ON CONFLICT (query_string) DO UPDATE SET "
+                f"hits = {table}.hits + 1, zero_result_hits = {table}.zero_result_hits + excluded.zero_result_hits, "
+                "last_result_count = excluded.last_result_count, last_searched_at = excluded.last_searched_at",
+                [query_string, 0 if result_count else 1, result_count, now],
+            )
 
 
 class SearchDocument(models.Model):

@@ -1,4 +1,4 @@
-"""Keep the site search index in step with what is live and public."""
+"""Keep the site search index in step with what is live and public, and the promotions read afresh."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_unpublished, post_page_move
@@ -34,7 +34,14 @@ def _restriction_changed(sender, instance, raw=False, **kwargs):
         indexing.index_subtree(page)
 
 
+def _promotions_changed(sender, **kwargs):
+    from portal.cache import invalidate_all
+
+    invalidate_all()  # the search page reads the promotions by generation (search/views.py)
+
+
 def connect():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.models import PageViewRestriction
 
     for model in indexing.indexed_models().values():
@@ -44,3 +51,5 @@ def connect():
     post_page_move.connect(_page_moved, dispatch_uid="search_index_moved")
     post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_index_restricted")
     post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_index_unrestricted")
+    post_save.connect(_promotions_changed, sender=SearchPromotion, dispatch_uid="search_promotion_saved")
+    post_delete.connect(_promotions_changed, sender=SearchPromotion, dispatch_uid="search_promotion_deleted")

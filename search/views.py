@@ -56,20 +56,30 @@ def top_channels(request=None):
     return fragments.by_generation("search:channels", request, build)
 
 
-def promotions_for(query):
-    """Editors' promoted results (置顶) for this query: live public pages or external links, in their order."""
-    promotions = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .select_related("page")
-        .order_by("sort_order", "pk")
+def promotions_for(query, request=None):
+    """Editors' promoted results (置顶) for this query: live public pages or external links, in their order.
+
+    All promotions are few: they are read once per generation (saving or
+    deleting one starts a new generation, search/signals.py) and looked up here.
+    """
+    return fragments.by_generation("search:promotions", request, _promotions_by_query).get(
+        normalise_query_string(query), []
     )
-    public_ids = set(
-        Page.objects.live()
-        .public()
-        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
-        .values_list("pk", flat=True)
+
+
+def _promotions_by_query():
+    promotions = SearchPromotion.objects.select_related("page", "query").order_by("sort_order", "pk")
+    promotions = list(promotions)
+    page_ids = [p.page_id for p in promotions if p.page_id]
+    # .public() reads the view restrictions at once: only when a promotion points at a page.
+    public_ids = (
+        set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
     )
-    return [p for p in promotions if (p.page_id in public_ids) or (not p.page_id and p.external_link_url)]
+    by_query = {}
+    for promotion in promotions:
+        if (promotion.page_id in public_ids) or (not promotion.page_id and promotion.external_link_url):
+            by_query.setdefault(promotion.query.query_string, []).append(promotion)
+    return by_query
 
 
 def _filters(request):
@@ -102,7 +112,7 @@ def search(request):
         if request.GET.get("page", "1") in ("", "1"):
             # Promotions are not results: a query the index cannot answer still counts as zero-result.
             SearchQuery.record(query, result.total)
-            promoted = promotions_for(query)
+            promoted = promotions_for(query, request)
 
     this_year = timezone.localdate().year
     return TemplateResponse(

@@ -26,6 +26,20 @@ def get_menu(context, slug):
     return fragments.by_generation(f"menu:{slug}", context.get("request"), build)
 
 
+@register.simple_tag
+def page_links(page_obj):
+    """The page numbers a pager shows: the first, the last, two either side of the current one, None for a gap.
+
+    Worked out here, not in a template loop over every page number: a channel
+    of the archive has thousands of pages.
+    """
+    paginator = page_obj.paginator
+    return [
+        None if n == paginator.ELLIPSIS else n
+        for n in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def qr_svg(context, url=None, scale=4):
     """An inline SVG QR code of `url` (default: the current page's absolute URL), made once per URL."""

@@ -1,6 +1,7 @@
 """Every page type renders for the public with the fields a visitor expects."""
 
 import datetime
+import re
 
 import pytest
 
@@ -191,3 +192,15 @@ def test_sitemap_and_404(client, article):
 def test_draft_pages_are_not_public(client, article):
     article.unpublish()
     assert client.get(article.url).status_code == 404
+
+
+def test_the_pager_shows_the_ends_and_the_pages_around_the_current_one(client, channel):
+    channel.per_page = 1
+    channel.save()
+    for i in range(12):
+        ArticlePageFactory(parent=channel, title=f"第{i}条消息", date=datetime.date(2026, 1, 1 + i))
+    html = get(client, channel, "?page=6")
+    shown = [int(n) for n in re.findall(r'aria-label="第 (\d+) 页"', html)]
+    assert shown == [1, 4, 5, 6, 7, 8, 12]
+    assert html.count("pagination__gap") == 2 and 'aria-current="page" aria-label="第 6 页"' in html
+    assert "第 6 / 12 页" in html

@@ -50,3 +50,16 @@ def test_a_query_answered_only_by_a_promotion_still_counts_as_zero_result(client
     assert Query.objects.filter(query_string="好人榜").count() == 0
     client.get("/search/", {"query": "好人榜"})
     assert Query.objects.filter(query_string="好人榜").count() == 0, "searching leaves Wagtail's query table alone"
+
+
+def test_a_promotion_added_or_removed_shows_at_the_next_search(client, channel, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300  # the promotions are kept by generation, as in production
+    ArticlePageFactory(parent=channel, title="文明实践站点开放", body=[("paragraph", "<p>文明实践。</p>")])
+    guide = ArticlePageFactory(parent=channel, title="文明实践活动预约办法", body=[("paragraph", "<p>预约。</p>")])
+    assert "置顶" not in client.get("/search/", {"query": "文明实践"}).content.decode()  # read and kept
+
+    promotion = promote("文明实践", page=guide, description="预约前请先阅读。")
+    assert "预约前请先阅读。" in client.get("/search/", {"query": "文明实践"}).content.decode()
+
+    promotion.delete()
+    assert "预约前请先阅读。" not in client.get("/search/", {"query": "文明实践"}).content.decode()

@@ -35,3 +35,33 @@ def test_editor_sees_top_and_zero_result_queries(client, channel, editor):
 def test_statistics_cannot_be_typed_in(client, home, editor):
     client.force_login(editor)
     assert client.get("/admin/search_queries/new/").status_code in (302, 403)
+
+
+def test_each_search_updates_the_counters_of_its_query(db):
+    SearchQuery.record("  好人  榜 ", 0)
+    first = SearchQuery.objects.get(query_string="好人 榜")
+    SearchQuery.record("好人 榜", 12)
+    again = SearchQuery.objects.get(query_string="好人 榜")
+    assert (again.hits, again.zero_result_hits, again.last_result_count) == (2, 1, 12)
+    assert again.last_searched_at >= first.last_searched_at
+    SearchQuery.record("   ", 3)
+    assert SearchQuery.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_searches_are_all_counted():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    def search_five_times(_):
+        try:
+            for _ in range(5):
+                SearchQuery.record("文明实践", 7)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(search_five_times, range(6)))
+    recorded = SearchQuery.objects.get(query_string="文明实践")
+    assert recorded.hits == 30 and recorded.zero_result_hits == 0
