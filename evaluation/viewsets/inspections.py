@@ -1,6 +1,7 @@
 """Site inspection (实地考察) screens: plan an inspection of a shortlisted candidate, record findings and photos."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
@@ -19,7 +20,20 @@ from evaluation.services import inspections, stage_dates
 register_permission_policy(Inspection, RulePolicy(Inspection, rules.can_run_expert_review), exact_class=True)
 
 
+class InspectorsField(forms.ModelMultipleChoiceField):
+    """Active accounts, listed by name as office workers know each other, the login name after it."""
+
+    def __init__(self, **kwargs):
+        users = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+        super().__init__(queryset=users, label="考察人员", help_text="可多选（按住 Ctrl 或 ⌘ 键点选）。", **kwargs)
+
+    def label_from_instance(self, user):
+        name = user.get_full_name()
+        return f"{name}（{user.username}）" if name else user.username
+
+
 class InspectionAddForm(WagtailAdminModelForm):
+    inspectors = InspectorsField()
     entry = forms.ModelChoiceField(
         label="初步拟定名单中的候选人",
         queryset=ShortlistEntry.objects.select_related("campaign", "nomination"),
@@ -60,6 +74,8 @@ class InspectionCreateView(generic.CreateView):
 
 class InspectionEditForm(WagtailAdminModelForm):
     """A verdict other than 待定 needs the findings it rests on; both are recorded in the 实地考察 stage only."""
+
+    inspectors = InspectorsField()
 
     def clean(self):
         cleaned = super().clean()

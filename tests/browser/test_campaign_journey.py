@@ -229,7 +229,7 @@ def test_staff_take_a_nomination_from_the_form_to_a_live_profile(live_server, br
     entry = ShortlistEntry.objects.get(nomination=nomination)
     page.select_option("#id_entry", str(entry.pk))
     page.fill("#id_scheduled_on", timezone.localdate().isoformat())
-    page.select_option("#id_inspectors", label="city_staff")
+    page.select_option("#id_inspectors", label="city_staff（city_staff）")  # name（login name）
     submit("main button[type=submit]:has-text('创建')", "**/inspections/")
     inspection = Inspection.objects.get(nomination=nomination)
     open_admin(f"evaluation/inspections/edit/{inspection.pk}/")

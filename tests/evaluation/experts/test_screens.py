@@ -234,3 +234,13 @@ def test_review_settings_refuse_a_quota_outside_20_to_40(client, campaign, city_
     data["honouree_quota"] = "30"
     assert client.post(reverse("evaluation_review_settings:add"), data).status_code == 302
     assert campaign.review_settings.vote_transform == "log"
+
+
+@pytest.mark.django_db
+def test_the_inspection_form_lists_active_staff_by_name(client, campaign, city_staff, django_user_model):
+    django_user_model.objects.create_user("wangfang", password="x" * 12, first_name="芳", last_name="王")
+    django_user_model.objects.create_user("retired", password="x" * 12, first_name="退", last_name="休", is_active=False)
+    client.force_login(city_staff)
+    html = client.get(reverse("evaluation_inspections:add")).content.decode()
+    assert "王芳（wangfang）" in html
+    assert "retired" not in html
