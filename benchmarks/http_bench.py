@@ -90,7 +90,7 @@ def parse_args():
     p.add_argument("--redis-url", help="REDIS_URL for the server's cache (default: files shared by the workers)")
     p.add_argument("--engine", choices=["auto", "wrk", "python"], default="auto", help="load generator")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--no-cache", action="store_true", help="only cold renders (PAGE_CACHE_SECONDS=0)")
+    mode.add_argument("--no-cache", action="store_true", help="only renders (page cache off)")
     mode.add_argument("--cache-only", action="store_true", help="only with the anonymous page cache on")
     p.add_argument("--keep", action="store_true", help="keep the temp dir (database, logs)")
     p.add_argument("--reference", help="base URL of a reference site to compare with, e.g. http://127.0.0.1:18801")
@@ -139,14 +139,15 @@ def discover_urls(env):
     return [*urls, ("search", "/search/?query=" + quote("志愿")), ("healthz", "/healthz")]
 
 
-def count_queries(urls):
-    """SQL queries of each page's second anonymous GET in this process (page cache off, fragments as served)."""
+def count_queries(urls, fragments=True):
+    """SQL queries of each page's second anonymous GET in this process (page cache off, fragments as served or off)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
     counts = {}
-    with override_settings(PAGE_CACHE_SECONDS=0):
+    extra = {} if fragments else {"FRAGMENT_CACHE_SECONDS": 0}
+    with override_settings(PAGE_CACHE_SECONDS=0, **extra):
         client = Client(HTTP_HOST=HOST)
         for label, path in urls:
             if path is None:
@@ -286,10 +287,18 @@ def bench_reference(args, pool, tmp):
     return results
 
 
-def bench_mode(args, env, pool, urls, tmp, cached):
-    """Start gunicorn for one page-cache mode, measure every URL; ([(label, path, result)], notes)."""
+# The three ways a page is served: whole from the page cache; rendered with its
+# fragments (menus, footer, content) cached by generation; rendered with nothing cached.
+MODES = ("cache", "render", "bare")
+
+
+def bench_mode(args, env, pool, urls, tmp, mode):
+    """Start gunicorn for one mode (MODES), measure every URL; ([(label, path, result)], notes)."""
+    cached = mode == "cache"
     env = dict(env, PAGE_CACHE_SECONDS=env["PAGE_CACHE_SECONDS"] if cached else "0")
-    log_path = Path(tmp) / f"gunicorn-{'cache' if cached else 'nocache'}.log"
+    if mode == "bare":
+        env["FRAGMENT_CACHE_SECONDS"] = "0"
+    log_path = Path(tmp) / f"gunicorn-{mode}.log"
     port = args.port or free_port()
     proc = start_server(env, args.workers, port, log_path)
     rows, notes, cache_state = [], [], []
@@ -384,13 +393,13 @@ def main():
             print("[setup] WARNING: portal/management/commands/load_demo.py is missing; measuring what exists")
         manage(env, "collectstatic", "--noinput")
         urls = discover_urls(env)
-        queries = count_queries(urls)
+        queries = {"cache": count_queries(urls), "render": count_queries(urls), "bare": count_queries(urls, False)}
 
-        modes = [True] if args.cache_only else [False] if args.no_cache else [True, False]
+        modes = ["cache"] if args.cache_only else ["render", "bare"] if args.no_cache else list(MODES)
         tables = []
-        for cached in modes:
-            print(f"[bench] page cache {'ON' if cached else 'OFF'}", flush=True)
-            tables.append((cached, *bench_mode(args, env, pool, urls, tmp, cached)))
+        for mode in modes:
+            print(f"[bench] mode {mode}", flush=True)
+            tables.append((mode, *bench_mode(args, env, pool, urls, tmp, mode)))
         reference = None
         if args.reference:
             print(f"[bench] reference {args.reference}", flush=True)
@@ -430,10 +439,15 @@ def print_report(args, env, tables, queries, reference):
     )
     if args.reference:
         print(f"reference: {args.reference}, its pages measured after ours in the same run")
-    for cached, rows, notes in tables:
-        mode = f"on (PAGE_CACHE_SECONDS={env['PAGE_CACHE_SECONDS']})" if cached else "off (PAGE_CACHE_SECONDS=0)"
+    titles = {
+        "cache": f"Page cache on (PAGE_CACHE_SECONDS={env['PAGE_CACHE_SECONDS']})",
+        "render": "Rendered: page cache off (PAGE_CACHE_SECONDS=0), fragments cached by generation",
+        "bare": "Rendered with nothing cached: page cache and fragment cache off (FRAGMENT_CACHE_SECONDS=0)",
+    }
+    for mode, rows, notes in tables:
+        cached = mode == "cache"
         ceiling = next((r for label, _, r in rows if label == "healthz" and r and r["n"]), None)
-        print(f"\n### Page cache {mode}\n")
+        print(f"\n### {titles[mode]}\n")
         head = "| page | URL | req/s | p50 ms | p99 ms | errors | queries |"
         rule = "|---|---|---:|---:|---:|---:|---:|"
         if cached and ceiling:
@@ -445,7 +459,7 @@ def print_report(args, env, tables, queries, reference):
             if path is None:
                 print(f"| {label} | (no live page of this type) | – | – | – | – | – |")
                 continue
-            line = f"| {label} | `{path}` | {figures(r)} | {r['errors']} / {r['n']} | {queries.get(label, '–')} |"
+            line = f"| {label} | `{path}` | {figures(r)} | {r['errors']} / {r['n']} | {queries[mode].get(label, '–')} |"
             if cached and ceiling:
                 line += f" {100 * r['rps'] / ceiling['rps']:.0f} % |"
             if not cached and reference:
@@ -466,7 +480,7 @@ def print_report(args, env, tables, queries, reference):
             print(f"| `{path}` | {figures(r)} | {r['errors'] if r else '–'} / {r['n'] if r else '–'} |")
     print(
         "\nqueries: SQL queries of a second anonymous GET of the page in the benchmark process "
-        "(page cache off, fragment cache as configured)."
+        "(page cache off; fragment cache as in that mode)."
     )
 
 
