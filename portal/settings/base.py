@@ -157,6 +157,20 @@ else:
         }
     }
 
+# Wagtail writes every rendition it hands out to the "renditions" cache, found or not:
+# in the file cache that is a file written per image per page view. Without Redis each
+# worker keeps renditions in memory for a minute (an edited image's new renditions show
+# within that minute); with Redis they share it, and Wagtail's purge reaches every worker.
+if REDIS_URL:
+    CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + ":renditions"}
+else:
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 60,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+
 # Key for the keyed hashes and encryption of ID numbers and phones (evaluation/privacy/crypto.py).
 # Defaults to SECRET_KEY outside production; set it separately so SECRET_KEY can be rotated.
 # Rotation: raise PRIVACY_KEY_VERSION (or move the old secret into the comma-separated

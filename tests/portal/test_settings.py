@@ -34,6 +34,7 @@ def read_settings(module, **env):
         "print(json.dumps({'db': settings.DATABASES['default']['ENGINE'],"
         " 'name': str(settings.DATABASES['default']['NAME']),"
         " 'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG,"
+        " 'renditions': settings.CACHES['renditions']['BACKEND'],"
         " 'hosts': settings.ALLOWED_HOSTS, 'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE,"
         " 'search': settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'],"
         " 'ssl': getattr(settings, 'SECURE_SSL_REDIRECT', False),"
@@ -52,6 +53,7 @@ def test_defaults_need_nothing_running():
     config = read_settings("portal.settings.dev")
     assert config["db"] == "django.db.backends.sqlite3"
     assert config["cache"].endswith("FileBasedCache")  # shared by gunicorn workers
+    assert config["renditions"].endswith("LocMemCache")  # Wagtail writes one per image shown: not to files
     assert config["search"] == "wagtail.search.backends.database"
     assert (config["lang"], config["tz"]) == ("zh-hans", "Asia/Shanghai")
     assert config["debug"] is True
@@ -69,6 +71,7 @@ def test_services_are_switched_on_by_environment():
     assert config["db"] == "django.db.backends.postgresql"
     assert config["name"] == "portal"
     assert config["cache"] == "django_redis.cache.RedisCache"
+    assert config["renditions"] == "django_redis.cache.RedisCache"
     assert config["search"] == "search.backends.elasticsearch8"  # Wagtail's, with the segmented-text analyzer
     assert config["debug"] is False
     assert config["hosts"] == ["a.example.cn", "b.example.cn"]
