@@ -15,7 +15,7 @@ STATIC_ROOT; `migrate` and `load_demo` run there with the development settings
 throw-away SECRET_KEY and PRIVACY_KEY); the pages to measure
 are found with the ORM; each is warmed up and then loaded from a separate
 process on 127.0.0.1 (wrk if installed, else a Python client) for a fixed
-time. Both page-cache modes are measured unless --cache-only / --no-cache.
+time. Every mode (MODES) is measured unless --cache-only / --no-cache.
 With --reference (a wagtail/bakerydemo served beside it), its comparable pages
 are loaded the same way in the same run, and each rendered page gets the ratio.
 Figures only: nothing here asserts a speed.
@@ -139,15 +139,14 @@ def discover_urls(env):
     return [*urls, ("search", "/search/?query=" + quote("志愿")), ("healthz", "/healthz")]
 
 
-def count_queries(urls, fragments=True):
-    """SQL queries of each page's second anonymous GET in this process (page cache off, fragments as served or off)."""
+def count_queries(urls, **settings):
+    """SQL queries of each page's second anonymous GET in this process (page cache off, `settings` overridden)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
     counts = {}
-    extra = {} if fragments else {"FRAGMENT_CACHE_SECONDS": 0}
-    with override_settings(PAGE_CACHE_SECONDS=0, **extra):
+    with override_settings(PAGE_CACHE_SECONDS=0, **settings):
         client = Client(HTTP_HOST=HOST)
         for label, path in urls:
             if path is None:
@@ -287,15 +286,18 @@ def bench_reference(args, pool, tmp):
     return results
 
 
-# The three ways a page is served: whole from the page cache; rendered with its
-# fragments (menus, footer, content) cached by generation; rendered with nothing cached.
-MODES = ("cache", "render", "bare")
+# The ways a page is served: whole from the page cache; rendered with its fragments
+# (head, header, content, footer) cached by generation; its content rendered, with
+# menus, settings, site and route by generation (CACHE_PAGE_FRAGMENTS=0); nothing cached.
+MODES = ("cache", "render", "content", "bare")
 
 
 def bench_mode(args, env, pool, urls, tmp, mode):
     """Start gunicorn for one mode (MODES), measure every URL; ([(label, path, result)], notes)."""
     cached = mode == "cache"
     env = dict(env, PAGE_CACHE_SECONDS=env["PAGE_CACHE_SECONDS"] if cached else "0")
+    if mode == "content":
+        env["CACHE_PAGE_FRAGMENTS"] = "0"
     if mode == "bare":
         env["FRAGMENT_CACHE_SECONDS"] = "0"
     log_path = Path(tmp) / f"gunicorn-{mode}.log"
@@ -393,9 +395,14 @@ def main():
             print("[setup] WARNING: portal/management/commands/load_demo.py is missing; measuring what exists")
         manage(env, "collectstatic", "--noinput")
         urls = discover_urls(env)
-        queries = {"cache": count_queries(urls), "render": count_queries(urls), "bare": count_queries(urls, False)}
+        queries = {
+            "cache": count_queries(urls),
+            "render": count_queries(urls),
+            "content": count_queries(urls, CACHE_PAGE_FRAGMENTS=False),
+            "bare": count_queries(urls, FRAGMENT_CACHE_SECONDS=0),
+        }
 
-        modes = ["cache"] if args.cache_only else ["render", "bare"] if args.no_cache else list(MODES)
+        modes = ["cache"] if args.cache_only else list(MODES[1:]) if args.no_cache else list(MODES)
         tables = []
         for mode in modes:
             print(f"[bench] mode {mode}", flush=True)
@@ -442,6 +449,8 @@ def print_report(args, env, tables, queries, reference):
     titles = {
         "cache": f"Page cache on (PAGE_CACHE_SECONDS={env['PAGE_CACHE_SECONDS']})",
         "render": "Rendered: page cache off (PAGE_CACHE_SECONDS=0), fragments cached by generation",
+        "content": "Content rendered: page cache and page fragments off (CACHE_PAGE_FRAGMENTS=0); "
+        "menus, settings, site and route by generation",
         "bare": "Rendered with nothing cached: page cache and fragment cache off (FRAGMENT_CACHE_SECONDS=0)",
     }
     for mode, rows, notes in tables:

@@ -46,7 +46,11 @@ def shareable(request):
 
 
 def enabled(context):
-    return bool(context.get("cache_fragments")) and shareable(context.get("request"))
+    return (
+        getattr(settings, "CACHE_PAGE_FRAGMENTS", True)
+        and bool(context.get("cache_fragments"))
+        and shareable(context.get("request"))
+    )
 
 
 def key(name, request):

@@ -93,3 +93,21 @@ def test_qr_code_is_made_once_per_url(client, settings, article, channel, monkey
         html(client, article.url)
         html(client, channel.url)
     assert sorted(made) == sorted({f"http://testserver{article.url}", f"http://testserver{channel.url}"})
+
+
+def test_with_page_fragments_off_the_content_is_rendered_and_the_menu_still_comes_by_generation(
+    client, settings, home, channel, article
+):
+    from portal.models import MenuItem
+
+    MenuItemFactory(label="原菜单项", link_page=channel)
+    html(client, channel.url)
+    # Changed behind the signals' back: what each cache holds shows in what the visitor gets.
+    type(article).objects.filter(pk=article.pk).update(title="改后标题")
+    MenuItem.objects.filter(label="原菜单项").update(label="改后菜单项")
+    assert "初版标题" in html(client, channel.url)  # the content fragment, as cached
+
+    settings.CACHE_PAGE_FRAGMENTS = False
+    page = html(client, channel.url)
+    assert "改后标题" in page  # rendered afresh
+    assert "原菜单项" in page and "改后菜单项" not in page  # the menu, by generation
