@@ -24,10 +24,12 @@ class SegmentedSearchMixin(models.Model):
         return [self.title]
 
     def save(self, *args, **kwargs):
-        self.search_text = segment_for_index(*self.get_search_source())
+        # Only a full save (publishing, an import) or one that names search_text re-segments.
+        # Saving a draft revision saves the page's bookkeeping fields from an object that
+        # holds the draft: its text must not reach the live row, nor the index built from it.
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "search_text" not in update_fields:
-            kwargs["update_fields"] = list(update_fields) + ["search_text"]
+        if update_fields is None or "search_text" in update_fields:
+            self.search_text = segment_for_index(*self.get_search_source())
         super().save(*args, **kwargs)
 
 
