@@ -7,7 +7,7 @@ from portal import fragments
 from portal.lazy_context import lazy
 from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, ReleasePage, StoryPage
 from portal.models.honour_roll import PHOTO_FILTERS
-from portal.models.listing import attach_images
+from portal.models.listing import LIST_IMAGE_FILTERS, attach_images_together
 from portal.models.mixins import FragmentCacheMixin
 
 CAROUSEL_FILTERS = ("fill-1200x560", "fill-800x450")
@@ -74,9 +74,11 @@ class HomePage(FragmentCacheMixin, Page):
         # The site root: the walk down the page tree is remembered by generation.
         return fragments.cached_route(self, request, path_components, super().route)
 
-    def carousel(self):
-        qs = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False).order_by("-date", "-id")
-        return attach_images(qs[: self.carousel_size], filters=CAROUSEL_FILTERS)
+    def channels(self):
+        """The three channels the home page draws from, in one query: {"news", "notices", "stories"} -> page or None."""
+        ids = {"news": self.news_channel_id, "notices": self.notice_channel_id, "stories": self.story_channel_id}
+        found = ChannelPage.objects.in_bulk([pk for pk in ids.values() if pk])
+        return {key: found.get(pk) for key, pk in ids.items()}
 
     def latest(self, model, channel, count):
         qs = model.objects.live()
@@ -84,24 +86,36 @@ class HomePage(FragmentCacheMixin, Page):
             qs = qs.descendant_of(channel)
         return qs.order_by("-date", "-id")[:count]
 
+    def pictures(self, channels, release):
+        """The lists with pictures (carousel, stories, the latest release's honourees), their images loaded together."""
+        carousel = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False).order_by("-date", "-id")
+        honourees = []
+        if release is not None:
+            honourees = HonoureePage.objects.child_of(release).live().select_related("district").order_by("path")[:8]
+        (carousel, _), (stories, _), (honourees, _) = attach_images_together(
+            [
+                (carousel[: self.carousel_size], "cover_image"),
+                (self.latest(StoryPage, channels["stories"], 4), "cover_image"),
+                (honourees, "photo"),
+            ],
+            CAROUSEL_FILTERS + LIST_IMAGE_FILTERS + PHOTO_FILTERS,
+        )
+        return {"carousel": carousel, "stories": stories, "honourees": honourees}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: a cached content fragment runs none of these queries.
+        # Lazy: a cached content fragment runs none of these queries; a render runs each once.
+        channels = lazy(self.channels)
         release = lazy(lambda: ReleasePage.objects.live().order_by("-date", "-id").first())
-
-        def release_honourees():
-            if release() is None:
-                return []
-            honourees = HonoureePage.objects.child_of(release()).live().select_related("district").order_by("path")
-            return attach_images(honourees[:8], "photo", PHOTO_FILTERS)
-
+        pictures = lazy(lambda: self.pictures(channels(), release()))
         context.update(
-            carousel=lazy(self.carousel),
-            news=lazy(lambda: self.latest(ArticlePage, self.news_channel, 8)),
-            notices=lazy(lambda: self.latest(NoticePage, self.notice_channel, 8)),
-            stories=lazy(lambda: attach_images(self.latest(StoryPage, self.story_channel, 4))),
+            home_channels=channels,
+            carousel=lazy(lambda: pictures()["carousel"]),
+            news=lazy(lambda: self.latest(ArticlePage, channels()["news"], 8)),
+            notices=lazy(lambda: self.latest(NoticePage, channels()["notices"], 8)),
+            stories=lazy(lambda: pictures()["stories"]),
             release=release,
-            release_honourees=lazy(release_honourees),
+            release_honourees=lazy(lambda: pictures()["honourees"]),
             channels=ChannelPage.objects.live().child_of(self).filter(show_on_home=True).order_by("path"),
             extra_sections=lazy(
                 lambda: [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request, self))]

@@ -21,14 +21,25 @@ def paginate(request, queryset, per_page):
 def attach_images(objects, field="cover_image", filters=LIST_IMAGE_FILTERS):
     """Load the images behind `field` for all `objects` with their renditions in two queries."""
     objects = list(objects)
-    attname = f"{field}_id"
-    ids = {getattr(obj, attname, None) for obj in objects} - {None}
+    attach_images_together([(objects, field)], filters)
+    return objects
+
+
+def attach_images_together(groups, filters):
+    """`attach_images` for several lists at once, `groups` being (objects, field) pairs: still two queries.
+
+    A page that shows several lists with pictures (the home page) loads all
+    their images and the renditions of all `filters` together.
+    """
+    groups = [(list(objects), field) for objects, field in groups]
+    ids = {getattr(obj, f"{field}_id", None) for objects, field in groups for obj in objects} - {None}
     if not ids:
-        return objects
+        return groups
     images = get_image_model().objects.filter(id__in=ids).prefetch_renditions(*filters)
     by_id = {image.id: image for image in images}
-    for obj in objects:
-        image_id = getattr(obj, attname, None)
-        if image_id in by_id:
-            setattr(obj, field, by_id[image_id])
-    return objects
+    for objects, field in groups:
+        for obj in objects:
+            image_id = getattr(obj, f"{field}_id", None)
+            if image_id in by_id:
+                setattr(obj, field, by_id[image_id])
+    return groups
