@@ -68,13 +68,9 @@ def promotions_for(query, request=None):
 
 
 def _promotions_by_query():
-    promotions = SearchPromotion.objects.select_related("page", "query").order_by("sort_order", "pk")
-    promotions = list(promotions)
+    promotions = list(SearchPromotion.objects.select_related("page", "query").order_by("sort_order", "pk"))
     page_ids = [p.page_id for p in promotions if p.page_id]
-    # .public() reads the view restrictions at once: only when a promotion points at a page.
-    public_ids = (
-        set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
-    )
+    public_ids = set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True))
     by_query = {}
     for promotion in promotions:
         if (promotion.page_id in public_ids) or (not promotion.page_id and promotion.external_link_url):
