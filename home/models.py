@@ -7,7 +7,7 @@ from portal import fragments
 from portal.lazy_context import lazy
 from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, ReleasePage, StoryPage
 from portal.models.honour_roll import PHOTO_FILTERS
-from portal.models.listing import LIST_IMAGE_FILTERS, attach_images_together
+from portal.models.listing import LIST_IMAGE_FILTERS, attach_images_together, for_cards, for_links
 from portal.models.mixins import FragmentCacheMixin
 
 CAROUSEL_FILTERS = ("fill-1200x560", "fill-800x450")
@@ -77,21 +77,25 @@ class HomePage(FragmentCacheMixin, Page):
     def channels(self):
         """The three channels the home page draws from, in one query: {"news", "notices", "stories"} -> page or None."""
         ids = {"news": self.news_channel_id, "notices": self.notice_channel_id, "stories": self.story_channel_id}
-        found = ChannelPage.objects.in_bulk([pk for pk in ids.values() if pk])
+        found = for_links(ChannelPage.objects.all()).in_bulk([pk for pk in ids.values() if pk])
         return {key: found.get(pk) for key, pk in ids.items()}
 
-    def latest(self, model, channel, count):
+    def latest(self, model, channel, count, *fields):
+        """The newest `count` pages of `model` under `channel`, loading `fields` (default: the model's card fields)."""
         qs = model.objects.live()
         if channel is not None:
             qs = qs.descendant_of(channel)
+        qs = for_links(qs, *fields) if fields else for_cards(qs)
         return qs.order_by("-date", "-id")[:count]
 
     def pictures(self, channels, release):
         """The lists with pictures (carousel, stories, the latest release's honourees), their images loaded together."""
-        carousel = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False).order_by("-date", "-id")
+        carousel = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False)
+        carousel = for_links(carousel, "cover_image").order_by("-date", "-id")
         honourees = []
         if release is not None:
-            honourees = HonoureePage.objects.child_of(release).live().select_related("district").order_by("path")[:8]
+            honourees = for_cards(HonoureePage.objects.child_of(release).live().select_related("district"))
+            honourees = honourees.order_by("path")[:8]
         (carousel, _), (stories, _), (honourees, _) = attach_images_together(
             [
                 (carousel[: self.carousel_size], "cover_image"),
@@ -106,17 +110,18 @@ class HomePage(FragmentCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached content fragment runs none of these queries; a render runs each once.
         channels = lazy(self.channels)
-        release = lazy(lambda: ReleasePage.objects.live().order_by("-date", "-id").first())
+        releases = for_links(ReleasePage.objects.live(), "level", "year", "period_label")
+        release = lazy(lambda: releases.order_by("-date", "-id").first())
         pictures = lazy(lambda: self.pictures(channels(), release()))
         context.update(
             home_channels=channels,
             carousel=lazy(lambda: pictures()["carousel"]),
-            news=lazy(lambda: self.latest(ArticlePage, channels()["news"], 8)),
-            notices=lazy(lambda: self.latest(NoticePage, channels()["notices"], 8)),
+            news=lazy(lambda: self.latest(ArticlePage, channels()["news"], 8, "date")),
+            notices=lazy(lambda: self.latest(NoticePage, channels()["notices"], 8, "date", "deadline")),
             stories=lazy(lambda: pictures()["stories"]),
             release=release,
             release_honourees=lazy(lambda: pictures()["honourees"]),
-            channels=ChannelPage.objects.live().child_of(self).filter(show_on_home=True).order_by("path"),
+            channels=for_links(ChannelPage.objects.live().child_of(self).filter(show_on_home=True)).order_by("path"),
             extra_sections=lazy(
                 lambda: [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request, self))]
             ),

@@ -7,7 +7,7 @@ from wagtail.models import Page, PageQuerySet
 from portal.lazy_context import lazy
 
 from .articles import ArticlePage
-from .listing import attach_images, paginate
+from .listing import attach_images, paginate, specific_cards
 from .mixins import FragmentCacheMixin
 from .notices import NoticePage
 from .stories import StoryPage
@@ -58,10 +58,12 @@ class ChannelPage(FragmentCacheMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached content fragment runs none of these queries.
-        page_obj = lazy(lambda: paginate(request, self.listed_content(), self.per_page))
+        # The page of rows needs only their ids and types; each type's card fields come next.
+        listed = self.listed_content().only("content_type")
+        page_obj = lazy(lambda: paginate(request, listed, self.per_page))
         context.update(
             page_obj=page_obj,
-            items=lazy(lambda: attach_images(page_obj().object_list.specific())),
+            items=lazy(lambda: attach_images(specific_cards(page_obj().object_list))),
             subchannels=self.get_children().live().type(ChannelPage).order_by("path"),
         )
         return context

@@ -15,7 +15,7 @@ from portal.choices import Category, Level, SubjectKind
 from portal.lazy_context import lazy
 
 from .districts import District
-from .listing import attach_images, paginate
+from .listing import attach_images, for_cards, paginate
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
 
 PHOTO_FILTERS = ("fill-300x400", "fill-600x800")
@@ -59,7 +59,7 @@ class HonourRollPage(FragmentCacheMixin, Page):
             if not chosen:
                 return qs.none()
             qs = qs.filter(reduce(or_, (Q(path__startswith=r.path) for r in chosen)))
-        return qs.select_related("district").order_by("-release_date", "path")
+        return for_cards(qs.select_related("district")).order_by("-release_date", "path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -106,7 +106,8 @@ class ReleasePage(FragmentCacheMixin, Page):
         verbose_name_plural = "好人榜发布"
 
     def honourees(self):
-        return HonoureePage.objects.child_of(self).live().select_related("district").order_by("category", "path")
+        honourees = HonoureePage.objects.child_of(self).live().select_related("district")
+        return for_cards(honourees).order_by("category", "path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -126,6 +127,8 @@ class HonoureePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """Public profile of an honouree. Only fields fit for publication live here."""
 
     page_description = "一位入选者（个人或集体）的公开介绍，只放可以公开的事迹和照片。"
+    # What a person card (includes/card_honouree.html) reads; listings select_related("district").
+    card_fields = ("category", "deed", "photo", "district__name")
 
     subject_kind = models.CharField("类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON)
     category = models.CharField("类别", max_length=30, choices=Category.choices)

@@ -1,9 +1,38 @@
-"""Query helpers that keep listing pages at a constant number of SQL queries."""
+"""Query helpers that keep listing pages at a constant number of SQL queries, and their rows small.
+
+A listing loads only what its cards show (`card_fields` on each listed page
+model, plus what a title and `{% pageurl %}` need): page rows have forty to
+sixty columns, and building them all was a large part of a listing's render.
+"""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from wagtail.images import get_image_model
 
 LIST_IMAGE_FILTERS = ("fill-480x300", "fill-960x600")
+# A page's title and its URL ({% pageurl %} reads url_path; the tree fields come with it).
+LINK_FIELDS = ("title", "depth", "path", "url_path")
+
+
+def for_links(queryset, *fields):
+    """`queryset` loading only a title, what {% pageurl %} needs, and `fields`."""
+    return queryset.only(*LINK_FIELDS, *fields)
+
+
+def for_cards(queryset):
+    """`queryset` loading only what its model's card shows (the model's `card_fields`)."""
+    return for_links(queryset, *queryset.model.card_fields)
+
+
+def specific_cards(pages):
+    """The specific pages behind `pages` (same order), each loaded with its card's fields: a query per page type."""
+    pages = list(pages)
+    ids_by_model = {}
+    for page in pages:
+        ids_by_model.setdefault(page.specific_class, []).append(page.pk)
+    found = {}
+    for model, ids in ids_by_model.items():
+        found.update(for_cards(model.objects.filter(pk__in=ids)).in_bulk())
+    return [found[page.pk] for page in pages if page.pk in found]
 
 
 def paginate(request, queryset, per_page):

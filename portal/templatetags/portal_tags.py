@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal import fragments
+from portal import fragments, images
 from portal.models import MenuItem
 
 register = template.Library()
@@ -24,6 +24,31 @@ def get_menu(context, slug):
         return [{"url": item.url, "text": item.text} for item in items]
 
     return fragments.by_generation(f"menu:{slug}", context.get("request"), build)
+
+
+@register.simple_tag
+def responsive_image(image, spec, **attrs):
+    """`{% srcset_image %}` for listings: `{% responsive_image image "fill-{480x300,960x600}" sizes="…" alt=… %}`.
+
+    The same <img> as Wagtail's tag, from the renditions the listing loaded (portal/images.py).
+    """
+    return images.responsive_img(image, spec, attrs) if image else ""  # safe: Wagtail's img_tag
+
+
+# The card of each listed page type (a channel lists articles, notices and stories together).
+CARD_TEMPLATES = {"noticepage": "includes/card_notice.html", "storypage": "includes/card_story.html"}
+
+
+@register.filter
+def card_template(item):
+    """`{% include item|card_template %}`: the card template of a listed (specific) page."""
+    return CARD_TEMPLATES.get(item._meta.model_name, "includes/card_article.html")
+
+
+@register.simple_tag
+def rendition(image, spec):
+    """`{% rendition image "fill-1200x560" as wide %}`: one rendition (url, width, height), via portal/images.py."""
+    return images.rendition(image, spec) if image else None
 
 
 @register.simple_tag
@@ -80,5 +105,15 @@ def excerpt(text, terms, length=120):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    ancestors = page.get_ancestors().filter(depth__gt=1) if page and page.depth else []
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    """The trail above `page` ({"url", "text"} per ancestor, the site root as 首页), kept by generation like menus."""
+    request = context.get("request")
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gt=1).only("title", "depth", "path", "url_path")
+        return [{"url": a.get_url(request), "text": "首页" if a.depth == 2 else a.title} for a in ancestors]
+
+    trail = []
+    if page and page.depth:
+        host = request.get_host() if request is not None else ""
+        trail = fragments.by_generation(f"crumbs:{host}:{page.pk}", request, build)
+    return {"trail": trail, "page": page, "request": request}

@@ -111,3 +111,19 @@ def test_with_page_fragments_off_the_content_is_rendered_and_the_menu_still_come
     page = html(client, channel.url)
     assert "改后标题" in page  # rendered afresh
     assert "原菜单项" in page and "改后菜单项" not in page  # the menu, by generation
+
+
+def trail(page):
+    return page[page.index('class="breadcrumbs"') : page.index("</nav>", page.index('class="breadcrumbs"'))]
+
+
+def test_breadcrumbs_come_by_generation_and_follow_a_renamed_channel(client, settings, home, channel, article):
+    settings.CACHE_PAGE_FRAGMENTS = False  # the header is rendered; the trail above the page is kept like a menu
+    assert '<a href="/news/">要闻</a>' in trail(html(client, article.url))
+    type(channel).objects.filter(pk=channel.pk).update(title="改名未发布")  # behind the signals' back
+    assert '<a href="/news/">要闻</a>' in trail(html(client, article.url))
+    channel.refresh_from_db()
+    channel.title = "新闻要闻"
+    channel.save_revision().publish()
+    after = trail(html(client, article.url))
+    assert '<a href="/news/">新闻要闻</a>' in after and "要闻</a>" not in after.replace("新闻要闻", "")
