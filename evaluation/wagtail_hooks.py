@@ -147,6 +147,8 @@ def open_campaigns(request, home_page):
         )
         .select_related("campaign")
         .prefetch_related("campaign__stages")
+        # What the home page's campaign cards show (evaluation/includes/home_campaigns.html).
+        .only("title", "depth", "path", "url_path", "first_published_at", "campaign__period_label")
         .distinct()
         .order_by("-first_published_at")[:4]
     )
