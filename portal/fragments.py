@@ -6,7 +6,9 @@ render itself cheap. A page type opts in (`FragmentCacheMixin` puts
 with menu and breadcrumbs, content with the share block, footer with the site
 settings — in `{% cachefragment %}`. A fragment is keyed by the generation, its
 name and the request's host and full path, so publishing anything renders it
-afresh and it never holds more than the URL decides. Routing, view restrictions,
+afresh and it never holds more than the URL decides. A fragment marked
+`site` (the footer, around its one link that names the page) is keyed by the
+host alone and kept also when CACHE_PAGE_FRAGMENTS is off, as menus are. Routing, view restrictions,
 messages and the user bar still run on every request; visitors with a session
 (editors, reviewers, previews) never use fragments.
 
@@ -53,13 +55,22 @@ def enabled(context):
     )
 
 
+def site_wide_enabled(context):
+    """Site-wide chrome (the footer) is kept by generation like menus, also with CACHE_PAGE_FRAGMENTS off."""
+    return bool(context.get("cache_fragments")) and shareable(context.get("request"))
+
+
+def site_wide_key(name, request):
+    return f"fragment:{generation(request)}:{name}:site:{hashlib.sha256(request.get_host().encode()).hexdigest()}"
+
+
 def key(name, request):
     raw = f"{request.get_host()}|{request.get_full_path()}".encode()
     return f"fragment:{generation(request)}:{name}:{hashlib.sha256(raw).hexdigest()}"
 
 
-def get_or_render(name, request, render):
-    found_key = key(name, request)
+def get_or_render(name, request, render, *, site_wide=False):
+    found_key = site_wide_key(name, request) if site_wide else key(name, request)
     html = cache.get(found_key)
     if html is None:
         html = render()

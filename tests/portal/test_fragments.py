@@ -127,3 +127,21 @@ def test_breadcrumbs_come_by_generation_and_follow_a_renamed_channel(client, set
     channel.save_revision().publish()
     after = trail(html(client, article.url))
     assert '<a href="/news/">新闻要闻</a>' in after and "要闻</a>" not in after.replace("新闻要闻", "")
+
+
+def test_the_footer_is_kept_by_generation_for_the_site_and_its_report_link_names_each_page(
+    client, settings, home, channel, article
+):
+    settings.CACHE_PAGE_FRAGMENTS = False  # the footer is site-wide chrome, kept like menus
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.office_name = "清河市文明办"
+    site_settings.save()
+    assert "主办：清河市文明办" in html(client, article.url)
+    SiteSettings.objects.filter(pk=site_settings.pk).update(office_name="改名未保存")  # behind the signals' back
+    page = html(client, channel.url)
+    assert "主办：清河市文明办" in page  # the footer another page rendered
+    assert f'?page={channel.url}">我要纠错' in page  # the link names this page
+    site_settings.refresh_from_db()
+    site_settings.office_name = "清河市精神文明办"
+    site_settings.save()
+    assert "主办：清河市精神文明办" in html(client, channel.url)
