@@ -288,7 +288,7 @@ def bench_reference(args, pool, tmp):
 
 # The ways a page is served: whole from the page cache; rendered with its fragments
 # (head, header, content, footer) cached by generation; its content rendered, with
-# menus, settings, site and route by generation (CACHE_PAGE_FRAGMENTS=0); nothing cached.
+# menus, breadcrumbs, footer, settings, site and route by generation (CACHE_PAGE_FRAGMENTS=0); nothing cached.
 MODES = ("cache", "render", "content", "bare")
 
 
@@ -450,7 +450,7 @@ def print_report(args, env, tables, queries, reference):
         "cache": f"Page cache on (PAGE_CACHE_SECONDS={env['PAGE_CACHE_SECONDS']})",
         "render": "Rendered: page cache off (PAGE_CACHE_SECONDS=0), fragments cached by generation",
         "content": "Content rendered: page cache and page fragments off (CACHE_PAGE_FRAGMENTS=0); "
-        "menus, settings, site and route by generation",
+        "menus, breadcrumbs, footer, settings, site and route by generation",
         "bare": "Rendered with nothing cached: page cache and fragment cache off (FRAGMENT_CACHE_SECONDS=0)",
     }
     for mode, rows, notes in tables:

@@ -216,8 +216,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Rendered fragments of public pages (portal.fragments), by generation; 0 switches them off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
-# The {% cachefragment %} parts of pages (head, header, content, footer); off, pages are
-# rendered in full while menus, settings, the site and routes still come by generation.
+# The per-URL {% cachefragment %} parts of pages (head, header, content); off, they are rendered
+# every time while menus, breadcrumbs, the footer, settings, the site and routes still come by generation.
 CACHE_PAGE_FRAGMENTS = os.environ.get("CACHE_PAGE_FRAGMENTS", "1") != "0"
 
 AUTH_PASSWORD_VALIDATORS = [
