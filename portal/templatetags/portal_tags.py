@@ -113,7 +113,9 @@ def breadcrumbs(context, page):
         return [{"url": a.get_url(request), "text": "首页" if a.depth == 2 else a.title} for a in ancestors]
 
     trail = []
-    if page and page.depth:
+    if page and page.depth and page.pk is None:  # the preview of a page not yet saved
+        trail = build()
+    elif page and page.depth:
         host = request.get_host() if request is not None else ""
         trail = fragments.by_generation(f"crumbs:{host}:{page.pk}", request, build)
     return {"trail": trail, "page": page, "request": request}
