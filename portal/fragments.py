@@ -60,17 +60,14 @@ def site_wide_enabled(context):
     return bool(context.get("cache_fragments")) and shareable(context.get("request"))
 
 
-def site_wide_key(name, request):
-    return f"fragment:{generation(request)}:{name}:site:{hashlib.sha256(request.get_host().encode()).hexdigest()}"
-
-
-def key(name, request):
-    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
-    return f"fragment:{generation(request)}:{name}:{hashlib.sha256(raw).hexdigest()}"
+def key(name, request, *, site_wide=False):
+    """The fragment's key: generation, name, and the host with the full path (the host alone if `site_wide`)."""
+    where = f"site:{request.get_host()}" if site_wide else f"{request.get_host()}|{request.get_full_path()}"
+    return f"fragment:{generation(request)}:{name}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
 def get_or_render(name, request, render, *, site_wide=False):
-    found_key = site_wide_key(name, request) if site_wide else key(name, request)
+    found_key = key(name, request, site_wide=site_wide)
     html = cache.get(found_key)
     if html is None:
         html = render()
