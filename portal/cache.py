@@ -44,22 +44,51 @@ GENERATION_COPY_SECONDS = 30
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/api/", "/documents/", "/search/", "/healthz")
 
 
-# The pages this worker served last, as status, headers and bytes, for a few
-# seconds: a hit on a busy page then skips reading and unpickling the shared
-# copy. Their keys carry the generation, so a publish reaches them at once; they
-# may outlive the shared copy by at most RECENT_SECONDS.
+class Recent:
+    """What this worker read last from the shared cache, kept in its memory for a few seconds.
+
+    For entries whose keys carry the generation: a publish reaches them at once,
+    and they outlive the shared copy by at most RECENT_SECONDS. A hit skips
+    reading and unpickling the shared copy.
+    """
+
+    def __init__(self, entries):
+        self.entries = entries
+        self._items = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None):
+        with self._lock:
+            entry = self._items.get(key)
+        if entry is None or entry[0] < time.monotonic():
+            return default
+        return entry[1]
+
+    def put(self, key, value, seconds):
+        with self._lock:
+            self._items[key] = (time.monotonic() + min(seconds, RECENT_SECONDS), value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.entries:
+                self._items.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+
+
 RECENT_SECONDS = 5
-RECENT_ENTRIES = 100
-_recent = OrderedDict()
-_recent_lock = threading.Lock()
+# The pages this worker served last, as status, headers and bytes.
+recent_pages = Recent(100)
+# Values kept by generation (menus, settings, the site, fragments: portal/fragments.py),
+# read several times on every rendered page.
+recent_values = Recent(1000)
 
 
 def _recall(key):
-    with _recent_lock:
-        entry = _recent.get(key)
-        if entry is None or entry[0] < time.monotonic():
-            return None
-        status, headers, content = entry[1]
+    entry = recent_pages.get(key)
+    if entry is None:
+        return None
+    status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -67,26 +96,18 @@ def _recall(key):
 
 
 def _remember(key, response, seconds):
-    entry = (
-        time.monotonic() + min(seconds, RECENT_SECONDS),
-        (response.status_code, list(response.items()), response.content),
-    )
-    with _recent_lock:
-        _recent[key] = entry
-        _recent.move_to_end(key)
-        while len(_recent) > RECENT_ENTRIES:
-            _recent.popitem(last=False)
+    recent_pages.put(key, (response.status_code, list(response.items()), response.content), seconds)
 
 
 def forget_recent():
-    """Drop this worker's recent pages (tests; the shared cache is cleared on its own)."""
-    with _recent_lock:
-        _recent.clear()
+    """Drop what this worker keeps in memory (tests; the shared cache is cleared on its own)."""
+    recent_pages.clear()
+    recent_values.clear()
 
 
 def _forget_recent(setting, **kwargs):
-    # Tests switch caches and the page cache on and off; nothing may carry over.
-    if setting in ("CACHES", "PAGE_CACHE_SECONDS"):
+    # Tests switch caches and the page and fragment caches on and off; nothing may carry over.
+    if setting in ("CACHES", "PAGE_CACHE_SECONDS", "FRAGMENT_CACHE_SECONDS", "CACHE_PAGE_FRAGMENTS"):
         forget_recent()
 
 

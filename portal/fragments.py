@@ -66,25 +66,31 @@ def key(name, request, *, site_wide=False):
     return f"fragment:{generation(request)}:{name}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
+def _kept(found_key, build):
+    """The value under a generation's key: from this worker's memory, the shared cache, or `build()`.
+
+    A key that carries the generation never names another value, so a worker
+    keeps what it read for a few seconds (portal/cache.py `Recent`).
+    """
+    value = page_cache.recent_values.get(found_key)
+    if value is None:
+        value = cache.get(found_key)
+        if value is None:
+            value = build()
+            cache.set(found_key, value, seconds())
+        page_cache.recent_values.put(found_key, value, seconds())
+    return value
+
+
 def get_or_render(name, request, render, *, site_wide=False):
-    found_key = key(name, request, site_wide=site_wide)
-    html = cache.get(found_key)
-    if html is None:
-        html = render()
-        cache.set(found_key, html, seconds())
-    return html
+    return _kept(key(name, request, site_wide=site_wide), render)
 
 
 def by_generation(name, request, build):
     """`build()`'s value kept in the cache until the generation changes (menus, site settings)."""
     if seconds() <= 0:
         return build()
-    found_key = f"generation:{generation(request)}:{name}"
-    value = cache.get(found_key)
-    if value is None:
-        value = build()
-        cache.set(found_key, value, seconds())
-    return value
+    return _kept(f"generation:{generation(request)}:{name}", build)
 
 
 def cached_route(root, request, path_components, route):

@@ -15,6 +15,7 @@ import functools
 import html
 
 from django.apps import apps
+from django.core.files.storage import FileSystemStorage
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter
 
@@ -40,6 +41,23 @@ def rendition(image, spec):
     return next(iter(renditions(image, spec).values()))
 
 
+@functools.lru_cache(maxsize=4096)
+def _file_url(storage, name):
+    return storage.url(name)
+
+
+def url(rendition):
+    """`rendition.url`, remembered per file name where the storage's URLs are plain paths (files on disk).
+
+    A rendition's file name never changes (it carries the filter and a hash);
+    a storage that signs its URLs (S3 and the like) is asked each time.
+    """
+    storage = rendition.file.storage
+    if isinstance(storage, FileSystemStorage):
+        return _file_url(storage, rendition.file.name)
+    return rendition.url
+
+
 def _attribute(name, value):
     if value is True:
         return f" {name}"
@@ -57,7 +75,7 @@ def img_tag(attrs):
 def responsive_img(image, spec, attrs):
     """An <img> with width descriptors in `srcset` (the first rendition is the fallback `src`)."""
     found = list(renditions(image, spec).values())
-    urls = [r.url for r in found]
+    urls = [url(r) for r in found]
     first = found[0]
     tag = {"src": urls[0], "width": first.width, "height": first.height, "alt": first.alt}
     tag.update(apps.get_app_config("wagtailimages").default_attrs)

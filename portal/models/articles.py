@@ -21,7 +21,7 @@ class ArticlePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A news article (要闻、暖新闻、文明播报…)."""
 
     page_description = "一篇新闻稿件，有发布日期、来源、题图和正文，放在栏目下。"
-    # What its card (includes/card_article.html) and the home page's lists read (portal/models/listing.py).
+    # What its card (portal/cards.py) and the home page's lists read (portal/models/listing.py).
     card_fields = ("date", "source", "lead", "body", "cover_image")
 
     date = models.DateField("发布日期", default=timezone.localdate)

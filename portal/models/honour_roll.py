@@ -15,7 +15,7 @@ from portal.choices import Category, Level, SubjectKind
 from portal.lazy_context import lazy
 
 from .districts import District
-from .listing import attach_images, for_cards, paginate
+from .listing import attach_images, for_cards, for_links, paginate
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
 
 PHOTO_FILTERS = ("fill-300x400", "fill-600x800")
@@ -40,7 +40,9 @@ class HonourRollPage(FragmentCacheMixin, Page):
         verbose_name_plural = "好人榜"
 
     def releases(self):
-        return ReleasePage.objects.child_of(self).live().order_by("-date", "-id")
+        # What the list of releases and the level / year filters read.
+        releases = ReleasePage.objects.child_of(self).live()
+        return for_links(releases, "level", "year", "period_label", "date").order_by("-date", "-id")
 
     def filtered_honourees(self, params, releases):
         """Honourees under this roll matching the category / level / district / year filters."""
@@ -127,7 +129,7 @@ class HonoureePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """Public profile of an honouree. Only fields fit for publication live here."""
 
     page_description = "一位入选者（个人或集体）的公开介绍，只放可以公开的事迹和照片。"
-    # What a person card (includes/card_honouree.html) reads; listings select_related("district").
+    # What a person card (portal/cards.py) reads; listings select_related("district").
     card_fields = ("category", "deed", "photo", "district__name")
 
     subject_kind = models.CharField("类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON)

@@ -17,7 +17,7 @@ class NoticePage(FragmentCacheMixin, SegmentedSearchMixin, RoutablePageMixin, Pa
     """An official notice (通知公告) with its document number and attachments."""
 
     page_description = "发布带文号和附件的通知公告，如评选通知、工作安排。"
-    # What its card (includes/card_notice.html) and the home page's list read (portal/models/listing.py).
+    # What its card (portal/cards.py) and the home page's list read (portal/models/listing.py).
     card_fields = ("date", "document_number", "deadline", "lead")
 
     document_number = models.CharField("文号", max_length=100, blank=True, help_text="例如：文明办〔2026〕12号")

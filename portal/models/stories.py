@@ -15,7 +15,7 @@ class StoryPage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A story from daily life (身边故事) about a person or a collective."""
 
     page_description = "讲述身边好人好事的故事，可配图片，供单位报送和展示。"
-    # What its card (includes/card_story.html) reads (portal/models/listing.py).
+    # What its card (portal/cards.py) reads (portal/models/listing.py).
     card_fields = ("category", "subject_name", "date", "lead", "body", "cover_image")
 
     subject_kind = models.CharField(

@@ -1,0 +1,165 @@
+"""The cards of listed pages (articles, notices, stories, honourees), written in Python.
+
+A listing renders up to 24 cards per request. As included templates they were
+a quarter to a third of a listing's render (the template engine resolves each
+variable and filter node by node); here a card is one format_html() call.
+Values are escaped by format_html exactly as the templates escaped them, and
+the markup is the one the templates wrote. Pictures come from the renditions
+the listing loaded (`listing.attach_images`, `portal/images.py`).
+
+In templates: `{% card item level=3 %}` (portal_tags); the card of each page
+type is chosen by its model.
+"""
+
+import unicodedata
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from portal import images
+
+LIST_IMAGE_SPEC = "fill-{480x300,960x600}"  # listing.LIST_IMAGE_FILTERS
+LIST_IMAGE_SIZES = "(max-width: 600px) 100vw, 480px"
+PHOTO_SPEC = "fill-{300x400,600x800}"  # honour_roll.PHOTO_FILTERS
+PHOTO_SIZES = "(max-width: 600px) 50vw, (max-width: 900px) 33vw, 240px"
+SUMMARY_CHARS = 90
+DEED_CHARS = 40
+
+
+def _ymd(day):
+    return day.strftime("%Y-%m-%d") if day else ""
+
+
+def _truncate(text, length):
+    """`|truncatechars:length`. Truncator walks the text in Python; a text that fits is only NFC-normalised by it."""
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) <= length else Truncator(text).chars(length)
+
+
+def _title(item, url, level):
+    return format_html(
+        '<h{} class="card__title"><a class="card__link" href="{}">{}</a></h{}>', level, url, item.title, level
+    )
+
+
+def _summary(text):
+    return format_html('<p class="card__summary">{}</p>', _truncate(text, SUMMARY_CHARS)) if text else ""
+
+
+def _cover(item):
+    image = item.cover_image
+    if not image:
+        return ""
+    attrs = {
+        "sizes": LIST_IMAGE_SIZES,
+        "loading": "lazy",
+        "decoding": "async",
+        "alt": image.default_alt_text,
+        "class": "list-image",
+    }
+    return format_html('<div class="card__media">{}</div>', images.responsive_img(image, LIST_IMAGE_SPEC, attrs))
+
+
+def article_card(item, url, level):
+    source = format_html('<span class="card__meta-sep">{}</span>', item.source) if item.source else ""
+    day = _ymd(item.date)
+    return format_html(
+        '<article class="card card--article{}"><div class="card__body">{}'
+        '<p class="card__meta"><time datetime="{}">{}</time>{}</p>{}</div>{}</article>',
+        " card--has-image" if item.cover_image else "",
+        _title(item, url, level),
+        day,
+        day,
+        source,
+        _summary(item.summary),
+        _cover(item),
+    )
+
+
+def notice_card(item, url, level):
+    is_open = item.is_open
+    closed = mark_safe(' <span class="badge badge--closed">已截止</span>') if not is_open else ""
+    number = format_html('<span class="card__meta-sep">{}</span>', item.document_number) if item.document_number else ""
+    deadline = ""
+    if item.deadline and is_open:
+        until = _ymd(item.deadline)
+        deadline = format_html('<span class="card__meta-sep">截止 <time datetime="{}">{}</time></span>', until, until)
+    day = _ymd(item.date)
+    return format_html(
+        '<article class="card card--notice"><div class="card__body">'
+        '<h{} class="card__title"><a class="card__link" href="{}">{}</a>{}</h{}>'
+        '<p class="card__meta"><time datetime="{}">{}</time>{}{}</p>{}</div></article>',
+        level,
+        url,
+        item.title,
+        closed,
+        level,
+        day,
+        day,
+        number,
+        deadline,
+        _summary(item.lead),
+    )
+
+
+def story_card(item, url, level):
+    day = _ymd(item.date)
+    return format_html(
+        '<article class="card card--story{}"><div class="card__body">{}'
+        '<p class="card__meta"><span class="tag">{}</span><span class="card__meta-sep">{}</span>'
+        '<time class="card__meta-sep" datetime="{}">{}</time></p>{}</div>{}</article>',
+        " card--has-image" if item.cover_image else "",
+        _title(item, url, level),
+        item.get_category_display(),
+        item.subject_name,
+        day,
+        day,
+        _summary(item.summary),
+        _cover(item),
+    )
+
+
+def honouree_card(item, url, level):
+    if item.photo:
+        attrs = {
+            "sizes": PHOTO_SIZES,
+            "loading": "lazy",
+            "decoding": "async",
+            "alt": item.title,
+            "class": "honouree-photo",
+        }
+        photo = images.responsive_img(item.photo, PHOTO_SPEC, attrs)
+    else:
+        photo = format_html(
+            '<img class="honouree-photo honouree-photo--placeholder" src="{}" width="300" height="400" '
+            'alt="{}（暂无照片）" loading="lazy">',
+            static("img/photo-placeholder.svg"),
+            item.title,
+        )
+    district = format_html('<span class="person-card__district">{}</span>', item.district.name) if item.district else ""
+    deed = format_html('<p class="person-card__deed">{}</p>', _truncate(item.deed, DEED_CHARS)) if item.deed else ""
+    return format_html(
+        '<article class="person-card"><div class="person-card__media">{}</div><div class="person-card__body">'
+        '<h{} class="person-card__name"><a class="card__link" href="{}">{}</a></h{}>'
+        '<p class="person-card__meta"><span class="tag">{}</span>{}</p>{}</div></article>',
+        photo,
+        level,
+        url,
+        item.title,
+        level,
+        item.get_category_display(),
+        district,
+        deed,
+    )
+
+
+# By model name; anything else listed in a channel is shown as an article.
+CARDS = {"noticepage": notice_card, "storypage": story_card, "honoureepage": honouree_card}
+
+
+def card(item, level=2, request=None):
+    """The card of a listed (specific) page, its title a heading of `level`, linked as {% pageurl %} links."""
+    render = CARDS.get(item._meta.model_name, article_card)
+    return render(item, item.get_url(request=request), level)

@@ -1,0 +1,69 @@
+"""Listing cards (portal/cards.py) as visitors see them on channels, the honour roll and releases."""
+
+import datetime
+import re
+
+from django.utils import timezone
+
+from portal.cards import card
+from tests.factories.portal import (
+    ArticlePageFactory,
+    DistrictFactory,
+    HonoureePageFactory,
+    ImageFactory,
+    NoticePageFactory,
+    StoryPageFactory,
+)
+
+
+def test_a_channel_lists_articles_notices_and_stories_each_with_its_card(client, channel):
+    article = ArticlePageFactory(parent=channel, title="文明实践<新>进展", source="市文明办", lead="导语 & 摘要")
+    NoticePageFactory(parent=channel, title="征集通知", deadline=timezone.localdate() - datetime.timedelta(days=1))
+    StoryPageFactory(parent=channel, title="楼道里的灯", subject_name="王阿姨")
+    html = client.get(channel.url).content.decode()
+    # Titles and texts are escaped, the link is the page's own.
+    assert f'<a class="card__link" href="{article.url}">文明实践&lt;新&gt;进展</a>' in html
+    assert '<span class="card__meta-sep">市文明办</span>' in html
+    assert '<p class="card__summary">导语 &amp; 摘要</p>' in html
+    assert f'<time datetime="{article.date:%Y-%m-%d}">{article.date:%Y-%m-%d}</time>' in html
+    # A notice past its deadline says so; a story names its person and category.
+    assert '征集通知</a> <span class="badge badge--closed">已截止</span></h2>' in html
+    assert '<span class="tag">助人为乐</span><span class="card__meta-sep">王阿姨</span>' in html
+    assert html.count('<article class="card card--') == 3
+
+
+def test_an_open_notice_shows_its_deadline_and_no_closed_badge(client, channel):
+    deadline = timezone.localdate() + datetime.timedelta(days=10)
+    NoticePageFactory(parent=channel, title="推荐通知", deadline=deadline)
+    html = client.get(channel.url).content.decode()
+    assert f'<span class="card__meta-sep">截止 <time datetime="{deadline:%Y-%m-%d}">' in html
+    assert "已截止" not in html
+
+
+def test_long_summaries_and_deeds_are_cut_with_an_ellipsis(rf, channel, release):
+    long_lead = "志" * 120
+    article = ArticlePageFactory(parent=channel, lead=long_lead)
+    honouree = HonoureePageFactory(parent=release, deed="善" * 60)
+    summary = re.search(r'<p class="card__summary">([^<]*)</p>', card(article, 2, rf.get("/"))).group(1)
+    deed = re.search(r'<p class="person-card__deed">([^<]*)</p>', card(honouree, 3, rf.get("/"))).group(1)
+    # Cut to 90 and 40 characters, the last ones an ellipsis (the Chinese translation's "...").
+    assert len(summary) == 90 and summary.startswith("志" * 80) and summary.endswith("...")
+    assert len(deed) == 40 and deed.startswith("善" * 30) and deed.endswith("...")
+    short = ArticlePageFactory(parent=channel, lead="短导语")
+    assert '<p class="card__summary">短导语</p>' in card(short, 2, rf.get("/"))
+
+
+def test_an_honouree_without_a_photo_gets_the_placeholder_and_the_heading_level_asked_for(client, release):
+    HonoureePageFactory(parent=release, title="李<明>", district=DistrictFactory(name="东湖区"))
+    html = client.get(release.url).content.decode()
+    assert 'alt="李&lt;明&gt;（暂无照片）"' in html and "photo-placeholder" in html
+    assert '<h3 class="person-card__name">' in html
+    assert '<span class="person-card__district">东湖区</span>' in html
+
+
+def test_an_honouree_photo_is_a_responsive_picture_named_after_the_person(client, release):
+    HonoureePageFactory(parent=release, title="张三", photo=ImageFactory())
+    html = client.get(release.url).content.decode()
+    assert 'alt="张三"' in html and 'class="honouree-photo"' in html
+    img = re.search(r"<img [^>]*honouree-photo[^>]*>", html).group(0)
+    assert ".fill-300x400." in img and ".fill-600x800." in img and "srcset=" in img and 'loading="lazy"' in img
