@@ -64,6 +64,8 @@ class HonourRollPage(FragmentCacheMixin, Page):
         return for_cards(qs.select_related("district")).order_by("-release_date", "path")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.fragments import by_generation  # the fragments sit above the models
+
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached content fragment runs none of these queries.
         releases = lazy(lambda: list(self.releases()))
@@ -74,8 +76,11 @@ class HonourRollPage(FragmentCacheMixin, Page):
             honourees=lazy(lambda: attach_images(page_obj().object_list, "photo", PHOTO_FILTERS)),
             categories=Category.choices,
             levels=Level.choices,
-            districts=District.objects.all(),
-            years=lazy(lambda: sorted({r.year for r in releases()}, reverse=True)),
+            # The filter's districts: reference data, kept by generation like menus (a save bumps it).
+            district_choices=lazy(
+                lambda: by_generation("districts", request, lambda: list(District.objects.values_list("pk", "name")))
+            ),
+            year_choices=lazy(lambda: [(y, f"{y}年") for y in sorted({r.year for r in releases()}, reverse=True)]),
             filters={k: request.GET.get(k, "") for k in ("category", "level", "district", "year")},
         )
         return context

@@ -4,7 +4,7 @@ import re
 import segno
 from django import template
 from django.core.cache import cache
-from django.utils.html import escape
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
 from portal import cache as page_cache
@@ -40,6 +40,21 @@ def responsive_image(image, spec, **attrs):
 def card(context, item, level=2):
     """`{% card item level=3 %}`: the card of a listed page (article, notice, story, honouree), portal/cards.py."""
     return cards.card(item, level, context.get("request"))
+
+
+@register.simple_tag
+def select_options(choices, chosen):
+    """`{% select_options choices filters.year %}`: an <option> per (value, label), the chosen one selected.
+
+    Values are compared as text (query parameters are text). One call instead
+    of a template loop: a filter form has a few dozen options.
+    """
+    chosen = "" if chosen is None else str(chosen)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if str(value) == chosen else "", label) for value, label in choices),
+    )
 
 
 @register.simple_tag

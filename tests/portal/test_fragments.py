@@ -145,3 +145,22 @@ def test_the_footer_is_kept_by_generation_for_the_site_and_its_report_link_names
     site_settings.office_name = "清河市精神文明办"
     site_settings.save()
     assert "主办：清河市精神文明办" in html(client, channel.url)
+
+
+def test_the_honour_rolls_district_filter_comes_by_generation_and_follows_a_saved_rename(
+    client, settings, honour_roll, release
+):
+    from tests.factories.portal import DistrictFactory, HonoureePageFactory
+
+    settings.CACHE_PAGE_FRAGMENTS = False
+    district = DistrictFactory(name="东湖区")
+    HonoureePageFactory(parent=release, district=district)
+    page = html(client, f"{honour_roll.url}?district={district.pk}&year=2026")
+    assert f'<option value="{district.pk}" selected>东湖区</option>' in page
+    assert '<option value="2026" selected>2026年</option>' in page
+    type(district).objects.filter(pk=district.pk).update(name="改名未保存")  # behind the signals' back
+    assert ">东湖区</option>" in html(client, honour_roll.url)
+    district.name = "东湖新区"
+    district.save()
+    page = html(client, honour_roll.url)
+    assert f'<option value="{district.pk}">东湖新区</option>' in page and "东湖区<" not in page
