@@ -136,23 +136,28 @@ def register_log_actions(actions):
 
 @hooks.register("home_page_sections")
 def open_campaigns(request, home_page):
-    """The home page's campaign area: campaign pages with a stage running today."""
+    """The home page's campaign area: campaign pages with a stage running today, each with its `open_stages`."""
+    from evaluation.models import CampaignStage
     from evaluation.pages import CampaignPage
 
     today = timezone.localdate()
+    running = CampaignStage.objects.filter(enabled=True, starts_on__lte=today, ends_on__gte=today)
+    open_stages = {}
+    for stage in running.only("campaign_id", "kind", "ends_on").order_by("sort_order"):
+        open_stages.setdefault(stage.campaign_id, []).append(stage)
+    if not open_stages:
+        return None
     pages = (
         CampaignPage.objects.live()
-        .filter(
-            campaign__stages__enabled=True, campaign__stages__starts_on__lte=today, campaign__stages__ends_on__gte=today
-        )
+        .filter(campaign_id__in=open_stages)
         .select_related("campaign")
-        .prefetch_related("campaign__stages")
         # What the home page's campaign cards show (evaluation/includes/home_campaigns.html).
         .only("title", "depth", "path", "url_path", "first_published_at", "campaign__period_label")
-        .distinct()
-        .order_by("-first_published_at")[:4]
+        .order_by("-first_published_at", "-pk")[:4]
     )
     pages = list(pages)
+    for page in pages:
+        page.open_stages = open_stages[page.campaign_id]
     if not pages:
         return None
     return {"template": "evaluation/includes/home_campaigns.html", "campaign_pages": pages}

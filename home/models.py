@@ -96,13 +96,12 @@ class HomePage(FragmentCacheMixin, Page):
         if release is not None:
             honourees = for_cards(HonoureePage.objects.child_of(release).live().select_related("district"))
             honourees = honourees.order_by("path")[:8]
-        (carousel, _), (stories, _), (honourees, _) = attach_images_together(
+        (carousel, *_), (stories, *_), (honourees, *_) = attach_images_together(
             [
-                (carousel[: self.carousel_size], "cover_image"),
-                (self.latest(StoryPage, channels["stories"], 4), "cover_image"),
-                (honourees, "photo"),
-            ],
-            CAROUSEL_FILTERS + LIST_IMAGE_FILTERS + PHOTO_FILTERS,
+                (carousel[: self.carousel_size], "cover_image", CAROUSEL_FILTERS),
+                (self.latest(StoryPage, channels["stories"], 4), "cover_image", LIST_IMAGE_FILTERS),
+                (honourees, "photo", PHOTO_FILTERS),
+            ]
         )
         return {"carousel": carousel, "stories": stories, "honourees": honourees}
 

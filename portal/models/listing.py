@@ -6,6 +6,7 @@ sixty columns, and building them all was a large part of a listing's render.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 
 LIST_IMAGE_FILTERS = ("fill-480x300", "fill-960x600")
@@ -50,23 +51,31 @@ def paginate(request, queryset, per_page):
 def attach_images(objects, field="cover_image", filters=LIST_IMAGE_FILTERS):
     """Load the images behind `field` for all `objects` with their renditions in two queries."""
     objects = list(objects)
-    attach_images_together([(objects, field)], filters)
+    attach_images_together([(objects, field, filters)])
     return objects
 
 
-def attach_images_together(groups, filters):
-    """`attach_images` for several lists at once, `groups` being (objects, field) pairs: still two queries.
+def attach_images_together(groups):
+    """`attach_images` for several lists at once, `groups` being (objects, field, filters): still two queries.
 
     A page that shows several lists with pictures (the home page) loads all
-    their images and the renditions of all `filters` together.
+    their images together, each list's with the renditions of its own filters.
     """
-    groups = [(list(objects), field) for objects, field in groups]
-    ids = {getattr(obj, f"{field}_id", None) for objects, field in groups for obj in objects} - {None}
+    groups = [(list(objects), field, filters) for objects, field, filters in groups]
+    wanted = Q()
+    ids = set()
+    for objects, field, filters in groups:
+        group_ids = {getattr(obj, f"{field}_id", None) for obj in objects} - {None}
+        if group_ids:
+            ids |= group_ids
+            wanted |= Q(image_id__in=group_ids, filter_spec__in=filters)
     if not ids:
         return groups
-    images = get_image_model().objects.filter(id__in=ids).prefetch_renditions(*filters)
+    image_model = get_image_model()
+    renditions = image_model.get_rendition_model().objects.filter(wanted)
+    images = image_model.objects.filter(id__in=ids).prefetch_related(Prefetch("renditions", queryset=renditions))
     by_id = {image.id: image for image in images}
-    for objects, field in groups:
+    for objects, field, _ in groups:
         for obj in objects:
             image_id = getattr(obj, f"{field}_id", None)
             if image_id in by_id:
