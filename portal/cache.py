@@ -80,8 +80,9 @@ RECENT_SECONDS = 5
 # The pages this worker served last, as status, headers and bytes.
 recent_pages = Recent(100)
 # Values kept by generation (menus, settings, the site, fragments: portal/fragments.py),
-# read several times on every rendered page.
-recent_values = Recent(1000)
+# read several times on every rendered page. A page uses about ten; with page
+# fragments on some are whole content blocks, so the count bounds the memory.
+recent_values = Recent(300)
 
 
 def _recall(key):
