@@ -91,7 +91,7 @@ class HomePage(FragmentCacheMixin, Page):
     def pictures(self, channels, release):
         """The lists with pictures (carousel, stories, the latest release's honourees), their images loaded together."""
         carousel = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False)
-        carousel = for_links(carousel, "cover_image").order_by("-date", "-id")
+        carousel = for_links(carousel.select_related("cover_image"), "cover_image").order_by("-date", "-id")
         honourees = []
         if release is not None:
             honourees = for_cards(HonoureePage.objects.child_of(release).live().select_related("district"))

@@ -6,7 +6,7 @@ sixty columns, and building them all was a large part of a listing's render.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from wagtail.images import get_image_model
 
 LIST_IMAGE_FILTERS = ("fill-480x300", "fill-960x600")
@@ -20,8 +20,17 @@ def for_links(queryset, *fields):
 
 
 def for_cards(queryset):
-    """`queryset` loading only what its model's card shows (the model's `card_fields`)."""
-    return for_links(queryset, *queryset.model.card_fields)
+    """`queryset` loading only what its model's card shows (the model's `card_fields`), its picture joined in."""
+    model = queryset.model
+    pictures = [name for name in model.card_fields if _is_image_field(model, name)]
+    return for_links(queryset.select_related(*pictures), *model.card_fields)
+
+
+def _is_image_field(model, name):
+    if "__" in name:
+        return False
+    field = model._meta.get_field(name)
+    return field.is_relation and field.related_model is get_image_model()
 
 
 def specific_cards(pages):
@@ -49,35 +58,49 @@ def paginate(request, queryset, per_page):
 
 
 def attach_images(objects, field="cover_image", filters=LIST_IMAGE_FILTERS):
-    """Load the images behind `field` for all `objects` with their renditions in two queries."""
+    """Load the images behind `field` for all `objects` with their renditions: one query, two if not joined in."""
     objects = list(objects)
     attach_images_together([(objects, field, filters)])
     return objects
 
 
 def attach_images_together(groups):
-    """`attach_images` for several lists at once, `groups` being (objects, field, filters): still two queries.
+    """`attach_images` for several lists at once, `groups` being (objects, field, filters).
 
-    A page that shows several lists with pictures (the home page) loads all
-    their images together, each list's with the renditions of its own filters.
+    Pictures a listing joined in (`for_cards`) are used as loaded; the others
+    come in one query. Then one query loads the renditions of each list's own
+    filters, handed to each image as `prefetched_renditions`, which Wagtail's
+    image tags (and portal/images.py) look in before the cache or the database.
     """
     groups = [(list(objects), field, filters) for objects, field, filters in groups]
-    wanted = Q()
-    ids = set()
+    images, missing, wanted = {}, set(), Q()
     for objects, field, filters in groups:
-        group_ids = {getattr(obj, f"{field}_id", None) for obj in objects} - {None}
+        group_ids = set()
+        for obj in objects:
+            image_id = getattr(obj, f"{field}_id", None)
+            if image_id is None:
+                continue
+            group_ids.add(image_id)
+            if obj._meta.get_field(field).is_cached(obj):
+                images.setdefault(image_id, getattr(obj, field))
+            else:
+                missing.add(image_id)
         if group_ids:
-            ids |= group_ids
             wanted |= Q(image_id__in=group_ids, filter_spec__in=filters)
-    if not ids:
+    if not images and not missing:
         return groups
     image_model = get_image_model()
-    renditions = image_model.get_rendition_model().objects.filter(wanted)
-    images = image_model.objects.filter(id__in=ids).prefetch_related(Prefetch("renditions", queryset=renditions))
-    by_id = {image.id: image for image in images}
+    if missing - images.keys():
+        images.update(image_model.objects.in_bulk(missing - images.keys()))
+    renditions = {image_id: [] for image_id in images}
+    for rendition in image_model.get_rendition_model().objects.filter(wanted):
+        rendition.image = images[rendition.image_id]
+        renditions[rendition.image_id].append(rendition)
+    for image_id, image in images.items():
+        image.prefetched_renditions = renditions[image_id]
     for objects, field, _ in groups:
         for obj in objects:
             image_id = getattr(obj, f"{field}_id", None)
-            if image_id in by_id:
-                setattr(obj, field, by_id[image_id])
+            if image_id in images:
+                setattr(obj, field, images[image_id])
     return groups

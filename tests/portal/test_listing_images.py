@@ -59,3 +59,25 @@ def test_cards_of_a_listing_run_no_query_for_their_pictures(home, channel):
 
 def test_no_image_renders_nothing(db):
     assert render('{% responsive_image image "' + SPEC + '" alt="" %}', image=None) == ""
+
+
+def test_pictures_joined_into_the_listing_need_only_one_query_for_their_renditions(home, channel):
+    from portal.models import ArticlePage
+    from portal.models.listing import for_cards
+
+    for n in range(6):
+        ArticlePageFactory(parent=channel, slug=f"j{n}", cover_image=ImageFactory())
+    render(
+        '{% for item in items %}{% responsive_image item.cover_image "' + SPEC + '" alt="" %}{% endfor %}',
+        items=attach_images(for_cards(ArticlePage.objects.live())),
+    )  # renditions made once
+    listed = list(for_cards(ArticlePage.objects.live()))
+    with CaptureQueriesContext(connection) as ctx:
+        items = attach_images(listed)
+        html = render(
+            '{% for item in items %}{% responsive_image item.cover_image "' + SPEC + '" alt="" %}{% endfor %}',
+            items=items,
+        )
+    assert html.count("<img") == 6 and html.count("srcset=") == 6
+    assert len(ctx.captured_queries) == 1
+    assert "wagtailimages_rendition" in ctx.captured_queries[0]["sql"]
