@@ -94,8 +94,9 @@ def attach_images_together(groups):
         images.update(image_model.objects.in_bulk(missing - images.keys()))
     renditions = {image_id: [] for image_id in images}
     for rendition in image_model.get_rendition_model().objects.filter(wanted):
-        rendition.image = images[rendition.image_id]
-        renditions[rendition.image_id].append(rendition)
+        if rendition.image_id in images:  # an image deleted since the listing was read has none
+            rendition.image = images[rendition.image_id]
+            renditions[rendition.image_id].append(rendition)
     for image_id, image in images.items():
         image.prefetched_renditions = renditions[image_id]
     for objects, field, _ in groups:
