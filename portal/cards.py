@@ -19,10 +19,10 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from portal import images
+from portal.models.honour_roll import PHOTO_SPEC
+from portal.models.listing import LIST_IMAGE_SPEC
 
-LIST_IMAGE_SPEC = "fill-{480x300,960x600}"  # listing.LIST_IMAGE_FILTERS
 LIST_IMAGE_SIZES = "(max-width: 600px) 100vw, 480px"
-PHOTO_SPEC = "fill-{300x400,600x800}"  # honour_roll.PHOTO_FILTERS
 PHOTO_SIZES = "(max-width: 600px) 50vw, (max-width: 900px) 33vw, 240px"
 SUMMARY_CHARS = 90
 DEED_CHARS = 40

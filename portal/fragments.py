@@ -66,31 +66,32 @@ def key(name, request, *, site_wide=False):
     return f"fragment:{generation(request)}:{name}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
-def _kept(found_key, build):
-    """The value under a generation's key: from this worker's memory, the shared cache, or `build()`.
+def kept(found_key, build, timeout=None):
+    """The value under a key that never names another value: from this worker's memory, the cache, or `build()`.
 
-    A key that carries the generation never names another value, so a worker
-    keeps what it read for a few seconds (portal/cache.py `Recent`).
+    Keys that carry the generation (or, for QR codes, the URL) are such keys,
+    so a worker keeps what it read for a few seconds (portal/cache.py `Recent`).
     """
+    timeout = seconds() if timeout is None else timeout
     value = page_cache.recent_values.get(found_key)
     if value is None:
         value = cache.get(found_key)
         if value is None:
             value = build()
-            cache.set(found_key, value, seconds())
-        page_cache.recent_values.put(found_key, value, seconds())
+            cache.set(found_key, value, timeout)
+        page_cache.recent_values.put(found_key, value, timeout)
     return value
 
 
 def get_or_render(name, request, render, *, site_wide=False):
-    return _kept(key(name, request, site_wide=site_wide), render)
+    return kept(key(name, request, site_wide=site_wide), render)
 
 
 def by_generation(name, request, build):
     """`build()`'s value kept in the cache until the generation changes (menus, site settings)."""
     if seconds() <= 0:
         return build()
-    return _kept(f"generation:{generation(request)}:{name}", build)
+    return kept(f"generation:{generation(request)}:{name}", build)
 
 
 def cached_route(root, request, path_components, route):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -18,7 +19,9 @@ from .districts import District
 from .listing import attach_images, for_cards, for_links, paginate
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
 
-PHOTO_FILTERS = ("fill-300x400", "fill-600x800")
+# A person card's photo: the spec the cards write (portal/cards.py), its filters the listings load.
+PHOTO_SPEC = "fill-{300x400,600x800}"
+PHOTO_FILTERS = tuple(Filter.expand_spec(PHOTO_SPEC))
 
 
 class HonourRollPage(FragmentCacheMixin, Page):

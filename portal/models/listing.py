@@ -8,8 +8,11 @@ sixty columns, and building them all was a large part of a listing's render.
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
-LIST_IMAGE_FILTERS = ("fill-480x300", "fill-960x600")
+# A list picture's renditions: the spec the cards write (portal/cards.py), its filters the listings load.
+LIST_IMAGE_SPEC = "fill-{480x300,960x600}"
+LIST_IMAGE_FILTERS = tuple(Filter.expand_spec(LIST_IMAGE_SPEC))
 # A page's title and its URL ({% pageurl %} reads url_path; the tree fields come with it).
 LINK_FIELDS = ("title", "depth", "path", "url_path")
 
@@ -90,8 +93,8 @@ def attach_images_together(groups):
     if not images and not missing:
         return groups
     image_model = get_image_model()
-    if missing - images.keys():
-        images.update(image_model.objects.in_bulk(missing - images.keys()))
+    if missing := missing - images.keys():
+        images.update(image_model.objects.in_bulk(missing))
     renditions = {image_id: [] for image_id in images}
     for rendition in image_model.get_rendition_model().objects.filter(wanted):
         if rendition.image_id in images:  # an image deleted since the listing was read has none
