@@ -16,9 +16,11 @@ throw-away SECRET_KEY and PRIVACY_KEY); the pages to measure
 are found with the ORM; each is warmed up and then loaded from a separate
 process on 127.0.0.1 (wrk if installed, else a Python client) for a fixed
 time. Every mode (MODES) is measured unless --cache-only / --no-cache.
-With --reference (a wagtail/bakerydemo served beside it), its comparable pages
-are loaded the same way in the same run, and each rendered page gets the ratio.
-Figures only: nothing here asserts a speed.
+With --reference (a wagtail/bakerydemo served beside it), each rendered page
+is followed at once by its comparable reference page, loaded the same way, and
+gets the ratio of the two: measured side by side, so that a machine that speeds
+up or slows down during the run moves both. --rounds N repeats each pair N
+times and reports the median ratio. Figures only: nothing here asserts a speed.
 """
 
 import argparse
@@ -92,9 +94,19 @@ def parse_args():
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--no-cache", action="store_true", help="only renders (page cache off)")
     mode.add_argument("--cache-only", action="store_true", help="only with the anonymous page cache on")
+    mode.add_argument("--modes", help=f"comma-separated subset of {','.join(MODES)}")
     p.add_argument("--keep", action="store_true", help="keep the temp dir (database, logs)")
     p.add_argument("--reference", help="base URL of a reference site to compare with, e.g. http://127.0.0.1:18801")
+    p.add_argument("--rounds", type=int, default=1, help="with --reference: measure each pair N times (median ratio)")
     args = p.parse_args()
+    if args.modes:
+        args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+        if not args.modes or set(args.modes) - set(MODES):
+            p.error(f"--modes takes names from {', '.join(MODES)}")
+    else:
+        args.modes = ["cache"] if args.cache_only else list(MODES[1:]) if args.no_cache else list(MODES)
+    if args.rounds < 1:
+        p.error("--rounds must be 1 or more")
     if args.engine == "auto":
         args.engine = "wrk" if shutil.which("wrk") and not args.requests else "python"
     return args
@@ -269,21 +281,38 @@ def measure(args, pool, port, path, duration, tmp, host=HOST):
     return pool.submit(python_load, port, path, args.concurrency, duration, args.requests, host).result()
 
 
-def bench_reference(args, pool, tmp):
-    """Load the reference site's comparable pages (each once) the same way; {path: result}."""
+def reference_loader(args, pool, tmp):
+    """A function measuring the reference site's page comparable to one of ours (by label), or None."""
     ref = urlsplit(args.reference)
-    results = {}
-    for path in dict.fromkeys(REFERENCE_PAGES.values()):
-        status, _ = get(ref.port or 80, path, ref.hostname)
-        if status != 200:
-            results[path] = None
-            print(f"  reference {path}: first GET answered {status}", flush=True)
-            continue
+    port, checked = ref.port or 80, {}
+
+    def load(label):
+        path = REFERENCE_PAGES.get(label)
+        if path is None:
+            return None
+        if path not in checked:
+            checked[path] = get(port, path, ref.hostname)[0]
+            if checked[path] != 200:
+                print(f"  reference {path}: first GET answered {checked[path]}", flush=True)
+        if checked[path] != 200:
+            return None
         if args.warmup > 0:
-            measure(args, pool, ref.port or 80, path, args.warmup, tmp, ref.hostname)
-        results[path] = measure(args, pool, ref.port or 80, path, args.duration, tmp, ref.hostname)
-        print(f"  reference {path}: {results[path]['rps']:.1f} req/s", flush=True)
-    return results
+            measure(args, pool, port, path, args.warmup, tmp, ref.hostname)
+        return dict(measure(args, pool, port, path, args.duration, tmp, ref.hostname), path=path)
+
+    return load
+
+
+def median(values):
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def pick_median(results):
+    """Of several measurements of one URL, the one with the median req/s (the lower of the two middle ones)."""
+    ranked = sorted(results, key=lambda r: r["rps"])
+    return ranked[(len(ranked) - 1) // 2]
 
 
 # The ways a page is served: whole from the page cache; rendered with its fragments
@@ -292,14 +321,18 @@ def bench_reference(args, pool, tmp):
 MODES = ("cache", "render", "content", "bare")
 
 
-def bench_mode(args, env, pool, urls, tmp, mode):
-    """Start gunicorn for one mode (MODES), measure every URL; ([(label, path, result)], notes)."""
+def bench_mode(args, env, pool, urls, tmp, mode, load_reference=None):
+    """Start gunicorn for one mode (MODES), measure every URL; ([(label, path, result, pairs)], notes).
+
+    With load_reference (rendered modes only), each measurement of a page is followed
+    at once by one of its reference page; `pairs` holds the (ours, reference) results."""
     cached = mode == "cache"
     env = dict(env, PAGE_CACHE_SECONDS=env["PAGE_CACHE_SECONDS"] if cached else "0")
     if mode == "content":
         env["CACHE_PAGE_FRAGMENTS"] = "0"
     if mode == "bare":
         env["FRAGMENT_CACHE_SECONDS"] = "0"
+    paired = load_reference is not None and not cached
     log_path = Path(tmp) / f"gunicorn-{mode}.log"
     port = args.port or free_port()
     proc = start_server(env, args.workers, port, log_path)
@@ -307,20 +340,30 @@ def bench_mode(args, env, pool, urls, tmp, mode):
     try:
         for label, path in urls:
             if path is None:
-                rows.append((label, None, None))
+                rows.append((label, None, None, []))
                 print(f"  {label}: no live page of this type", flush=True)
                 continue
             status, _ = get(port, path)
             if status != 200:
                 notes.append(f"{label} `{path}`: first GET answered {status}")
-            if args.warmup > 0:
-                measure(args, pool, port, path, args.warmup, tmp)
-            r = measure(args, pool, port, path, args.duration, tmp)
+            results, pairs = [], []
+            for _ in range(args.rounds if paired else 1):
+                if args.warmup > 0:
+                    measure(args, pool, port, path, args.warmup, tmp)
+                r = measure(args, pool, port, path, args.duration, tmp)
+                results.append(r)
+                line = f"  {label} {path}: {r['rps']:.1f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms"
+                ref = load_reference(label) if paired else None
+                if ref is not None:
+                    pairs.append((r, ref))
+                    if r["n"] and ref["n"]:
+                        line += f" · reference {ref['path']} {ref['rps']:.1f} req/s, {r['rps'] / ref['rps']:.2f}×"
+                print(line, flush=True)
+            r = pick_median(results)
             cache_state.append(f"{label}={get(port, path)[1].get('X-Page-Cache', '-')}")
-            rows.append((label, path, r))
+            rows.append((label, path, r, pairs))
             if not r["n"]:
                 notes.append(f"{label}: no response within {args.duration:g} s; try a longer --duration")
-            print(f"  {label} {path}: {r['rps']:.1f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms", flush=True)
     finally:
         stop_server(proc)
     if cached:
@@ -402,16 +445,12 @@ def main():
             "bare": count_queries(urls, FRAGMENT_CACHE_SECONDS=0),
         }
 
-        modes = ["cache"] if args.cache_only else list(MODES[1:]) if args.no_cache else list(MODES)
+        load_reference = reference_loader(args, pool, tmp) if args.reference else None
         tables = []
-        for mode in modes:
+        for mode in args.modes:
             print(f"[bench] mode {mode}", flush=True)
-            tables.append((mode, *bench_mode(args, env, pool, urls, tmp, mode)))
-        reference = None
-        if args.reference:
-            print(f"[bench] reference {args.reference}", flush=True)
-            reference = bench_reference(args, pool, tmp)
-        print_report(args, env, tables, queries, reference)
+            tables.append((mode, *bench_mode(args, env, pool, urls, tmp, mode, load_reference)))
+        print_report(args, env, tables, queries)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
@@ -427,7 +466,7 @@ def figures(r):
     return f"{r['rps']:.1f} | {r['p50']:.1f} | {r['p99']:.1f}" if r and r["n"] else "– | – | –"
 
 
-def print_report(args, env, tables, queries, reference):
+def print_report(args, env, tables, queries):
     import django
     import wagtail
 
@@ -445,7 +484,11 @@ def print_report(args, env, tables, queries, reference):
         f"Django {django.get_version()}, Wagtail {wagtail.__version__}"
     )
     if args.reference:
-        print(f"reference: {args.reference}, its pages measured after ours in the same run")
+        print(
+            f"reference: {args.reference}; each rendered page was followed at once by its reference page "
+            f"({args.rounds} round{'s' if args.rounds > 1 else ''} per page); "
+            "req/s and ratio are the medians of the rounds"
+        )
     titles = {
         "cache": f"Page cache on (PAGE_CACHE_SECONDS={env['PAGE_CACHE_SECONDS']})",
         "render": "Rendered: page cache off (PAGE_CACHE_SECONDS=0), fragments cached by generation",
@@ -455,38 +498,35 @@ def print_report(args, env, tables, queries, reference):
     }
     for mode, rows, notes in tables:
         cached = mode == "cache"
-        ceiling = next((r for label, _, r in rows if label == "healthz" and r and r["n"]), None)
+        ceiling = next((r for label, _, r, _ in rows if label == "healthz" and r and r["n"]), None)
         print(f"\n### {titles[mode]}\n")
         head = "| page | URL | req/s | p50 ms | p99 ms | errors | queries |"
         rule = "|---|---|---:|---:|---:|---:|---:|"
         if cached and ceiling:
             head, rule = head + " % of /healthz |", rule + "---:|"
-        if not cached and reference:
-            head, rule = head + " reference URL | ref req/s | ratio |", rule + "---|---:|---:|"
+        if not cached and args.reference:
+            head += " reference URL | ref req/s | ratio | ratios of the rounds |"
+            rule += "---|---:|---:|---|"
         print(head + "\n" + rule)
-        for label, path, r in rows:
+        for label, path, r, pairs in rows:
             if path is None:
                 print(f"| {label} | (no live page of this type) | – | – | – | – | – |")
                 continue
             line = f"| {label} | `{path}` | {figures(r)} | {r['errors']} / {r['n']} | {queries[mode].get(label, '–')} |"
             if cached and ceiling:
                 line += f" {100 * r['rps'] / ceiling['rps']:.0f} % |"
-            if not cached and reference:
-                ref_path = REFERENCE_PAGES.get(label)
-                ref = reference.get(ref_path)
-                if ref and ref["n"] and r["n"]:
-                    line += f" `{ref_path}` | {ref['rps']:.1f} | {r['rps'] / ref['rps']:.2f}× |"
+            if not cached and args.reference:
+                ratios = [ours["rps"] / ref["rps"] for ours, ref in pairs if ours["n"] and ref["n"]]
+                if ratios:
+                    ref_rps = median([ref["rps"] for _, ref in pairs if ref["n"]])
+                    rounds = ", ".join(f"{x:.2f}" for x in ratios)
+                    line += f" `{pairs[0][1]['path']}` | {ref_rps:.1f} | {median(ratios):.2f}× | {rounds} |"
                 else:
-                    line += f" `{ref_path}` | – | – |"
+                    line += f" `{REFERENCE_PAGES.get(label, '–')}` | – | – | – |"
             print(line)
         print()
         for note in notes:
             print(f"- {note}")
-    if reference:
-        print("\n### Reference pages (each loaded once)\n")
-        print("| reference URL | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|")
-        for path, r in reference.items():
-            print(f"| `{path}` | {figures(r)} | {r['errors'] if r else '–'} / {r['n'] if r else '–'} |")
     print(
         "\nqueries: SQL queries of a second anonymous GET of the page in the benchmark process "
         "(page cache off; fragment cache as in that mode)."
