@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -9,11 +10,12 @@ from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, Re
 from portal.models.honour_roll import PHOTO_FILTERS
 from portal.models.listing import LIST_IMAGE_FILTERS, attach_images_together, for_cards, for_links
 from portal.models.mixins import FragmentCacheMixin
+from portal.models.page_rows import ListedPageMixin
 
 CAROUSEL_FILTERS = ("fill-1200x560", "fill-800x450")
 
 
-class HomePage(FragmentCacheMixin, Page):
+class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
     """The front page: gathers the latest of every channel.
 
     Other apps add sections through the `home_page_sections` hook: each hook
@@ -75,10 +77,20 @@ class HomePage(FragmentCacheMixin, Page):
         return fragments.cached_route(self, request, path_components, super().route)
 
     def channels(self):
-        """The three channels the home page draws from, in one query: {"news", "notices", "stories"} -> page or None."""
+        """The channels of the page, in one query: {"news", "notices", "stories"} (page or None), and "nav".
+
+        "nav" lists the live channels just below the home page marked to show here, in tree order.
+        """
         ids = {"news": self.news_channel_id, "notices": self.notice_channel_id, "stories": self.story_channel_id}
-        found = for_links(ChannelPage.objects.all()).in_bulk([pk for pk in ids.values() if pk])
-        return {key: found.get(pk) for key, pk in ids.items()}
+        nav = Q(live=True, show_on_home=True, depth=self.depth + 1, path__startswith=self.path)
+        chosen = Q(pk__in=[pk for pk in ids.values() if pk])
+        rows = list(for_links(ChannelPage.objects.filter(nav | chosen), "live", "show_on_home").order_by("path"))
+        found = {page.pk: page for page in rows}
+        below = lambda page: page.depth == self.depth + 1 and page.path.startswith(self.path)  # noqa: E731
+        return {
+            **{key: found.get(pk) for key, pk in ids.items()},
+            "nav": [page for page in rows if page.live and page.show_on_home and below(page)],
+        }
 
     def latest(self, model, channel, count, *fields):
         """The newest `count` pages of `model` under `channel`, loading `fields` (default: the model's card fields)."""
@@ -120,7 +132,7 @@ class HomePage(FragmentCacheMixin, Page):
             stories=lazy(lambda: pictures()["stories"]),
             release=release,
             release_honourees=lazy(lambda: pictures()["honourees"]),
-            channels=for_links(ChannelPage.objects.live().child_of(self).filter(show_on_home=True)).order_by("path"),
+            channels=lazy(lambda: channels()["nav"]),
             extra_sections=lazy(
                 lambda: [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request, self))]
             ),

@@ -11,13 +11,14 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
+from .page_rows import ListedPageMixin
 
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("portal.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
+class ArticlePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A news article (要闻、暖新闻、文明播报…)."""
 
     page_description = "一篇新闻稿件，有发布日期、来源、题图和正文，放在栏目下。"

@@ -10,6 +10,7 @@ from .articles import ArticlePage
 from .listing import attach_images, paginate, specific_cards
 from .mixins import FragmentCacheMixin
 from .notices import NoticePage
+from .page_rows import ListedPageMixin
 from .stories import StoryPage
 
 LISTED_TYPES = (ArticlePage, NoticePage, StoryPage)
@@ -26,7 +27,7 @@ class ContentQuerySet(PageQuerySet):
         )
 
 
-class ChannelPage(FragmentCacheMixin, RoutablePageMixin, Page):
+class ChannelPage(ListedPageMixin, FragmentCacheMixin, RoutablePageMixin, Page):
     """A column of the site (栏目); channels nest, e.g. 县区频道 → 各县区."""
 
     page_description = "网站栏目（如要闻、县区频道），自动列出其下的文章、通知和故事，可以层层嵌套。"

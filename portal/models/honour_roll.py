@@ -18,13 +18,14 @@ from portal.lazy_context import lazy
 from .districts import District
 from .listing import attach_images, for_cards, for_links, paginate
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
+from .page_rows import ListedPageMixin
 
 # A person card's photo: the spec the cards write (portal/cards.py), its filters the listings load.
 PHOTO_SPEC = "fill-{300x400,600x800}"
 PHOTO_FILTERS = tuple(Filter.expand_spec(PHOTO_SPEC))
 
 
-class HonourRollPage(FragmentCacheMixin, Page):
+class HonourRollPage(ListedPageMixin, FragmentCacheMixin, Page):
     """The honour roll (好人榜): index of releases, with a filterable list of honourees."""
 
     page_description = "好人榜总入口：列出各期榜单，访客可按类别、年份筛选入选者。全站只需一个。"
@@ -89,7 +90,7 @@ class HonourRollPage(FragmentCacheMixin, Page):
         return context
 
 
-class ReleasePage(FragmentCacheMixin, Page):
+class ReleasePage(ListedPageMixin, FragmentCacheMixin, Page):
     """One release of the honour roll, e.g. 2026年第二季度."""
 
     page_description = "好人榜的一期，如“2026年上半年”，放在好人榜下，汇集本期入选者。"
@@ -133,7 +134,7 @@ class ReleasePage(FragmentCacheMixin, Page):
         return context
 
 
-class HonoureePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
+class HonoureePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
     """Public profile of an honouree. Only fields fit for publication live here."""
 
     page_description = "一位入选者（个人或集体）的公开介绍，只放可以公开的事迹和照片。"

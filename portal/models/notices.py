@@ -11,9 +11,10 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
+from .page_rows import ListedPageMixin
 
 
-class NoticePage(FragmentCacheMixin, SegmentedSearchMixin, RoutablePageMixin, Page):
+class NoticePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, RoutablePageMixin, Page):
     """An official notice (通知公告) with its document number and attachments."""
 
     page_description = "发布带文号和附件的通知公告，如评选通知、工作安排。"

@@ -9,9 +9,10 @@ from portal.blocks import BodyBlock
 from portal.choices import Category, SubjectKind
 
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
+from .page_rows import ListedPageMixin
 
 
-class StoryPage(FragmentCacheMixin, SegmentedSearchMixin, Page):
+class StoryPage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A story from daily life (身边故事) about a person or a collective."""
 
     page_description = "讲述身边好人好事的故事，可配图片，供单位报送和展示。"
