@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from portal import fragments
+from portal.cards import CAROUSEL_NARROW, CAROUSEL_WIDE
 from portal.lazy_context import lazy
 from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, ReleasePage, StoryPage
 from portal.models.honour_roll import PHOTO_FILTERS
@@ -12,7 +13,7 @@ from portal.models.listing import LIST_IMAGE_FILTERS, attach_images_together, fo
 from portal.models.mixins import FragmentCacheMixin
 from portal.models.page_rows import ListedPageMixin
 
-CAROUSEL_FILTERS = ("fill-1200x560", "fill-800x450")
+CAROUSEL_FILTERS = (CAROUSEL_WIDE, CAROUSEL_NARROW)
 
 
 class HomePage(ListedPageMixin, FragmentCacheMixin, Page):

@@ -26,6 +26,9 @@ LIST_IMAGE_SIZES = "(max-width: 600px) 100vw, 480px"
 PHOTO_SIZES = "(max-width: 600px) 50vw, (max-width: 900px) 33vw, 240px"
 SUMMARY_CHARS = 90
 DEED_CHARS = 40
+CLOSED_BADGE = mark_safe(' <span class="badge badge--closed">已截止</span>')  # after a title
+# The home carousel's two renditions: wide, and narrow for phones.
+CAROUSEL_WIDE, CAROUSEL_NARROW = "fill-1200x560", "fill-800x450"
 
 
 def _ymd(day):
@@ -80,7 +83,7 @@ def article_card(item, url, level):
 
 def notice_card(item, url, level):
     is_open = item.is_open
-    closed = mark_safe(' <span class="badge badge--closed">已截止</span>') if not is_open else ""
+    closed = CLOSED_BADGE if not is_open else ""
     number = format_html('<span class="card__meta-sep">{}</span>', item.document_number) if item.document_number else ""
     deadline = ""
     if item.deadline and is_open:
@@ -152,6 +155,45 @@ def honouree_card(item, url, level):
         item.get_category_display(),
         district,
         deed,
+    )
+
+
+def headline(item, url):
+    """A line of the home page's headline lists: the linked title, "closed" for a notice past its deadline, the day."""
+    closed = CLOSED_BADGE if getattr(item, "is_open", True) is False else ""
+    return format_html(
+        '<li class="headline-list__item"><a href="{}">{}</a>{} '
+        '<time class="headline-list__date" datetime="{}">{}</time></li>',
+        url,
+        item.title,
+        closed,
+        _ymd(item.date),
+        item.date.strftime("%m-%d") if item.date else "",
+    )
+
+
+def carousel_slide(item, url, number, count):
+    """Slide `number` of `count` of the home carousel: its cover picture, narrow on phones, and its title."""
+    image = item.cover_image
+    wide, narrow = images.rendition(image, CAROUSEL_WIDE), images.rendition(image, CAROUSEL_NARROW)
+    return format_html(
+        '<div class="carousel__slide" role="group" aria-roledescription="幻灯片" aria-label="第 {} 张，共 {} 张">'
+        '<a class="carousel__link" href="{}"><picture>'
+        '<source media="(max-width: 700px)" srcset="{}" width="{}" height="{}">'
+        '<img class="carousel__image" src="{}" width="{}" height="{}" alt="{}"{} decoding="async">'
+        '</picture><span class="carousel__caption"><span class="carousel__title">{}</span></span></a></div>',
+        number,
+        count,
+        url,
+        images.url(narrow),
+        narrow.width,
+        narrow.height,
+        images.url(wide),
+        wide.width,
+        wide.height,
+        image.default_alt_text,
+        "" if number == 1 else mark_safe(' loading="lazy"'),
+        item.title,
     )
 
 

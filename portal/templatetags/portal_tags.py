@@ -40,6 +40,18 @@ def card(context, item, level=2):
     return cards.card(item, level, context.get("request"))
 
 
+@register.simple_tag(takes_context=True)
+def headline(context, item):
+    """`{% headline item %}`: a line of a headline list (title, closed badge, day), portal/cards.py."""
+    return cards.headline(item, item.get_url(request=context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def carousel_slide(context, item, number, count):
+    """`{% carousel_slide item forloop.counter carousel|length %}`: one slide of the home carousel, portal/cards.py."""
+    return cards.carousel_slide(item, item.get_url(request=context.get("request")), number, count)
+
+
 @register.simple_tag
 def select_options(choices, chosen):
     """`{% select_options choices filters.year %}`: an <option> per (value, label), the chosen one selected.

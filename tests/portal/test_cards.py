@@ -67,3 +67,49 @@ def test_an_honouree_photo_is_a_responsive_picture_named_after_the_person(client
     assert 'alt="张三"' in html and 'class="honouree-photo"' in html
     img = re.search(r"<img [^>]*honouree-photo[^>]*>", html).group(0)
     assert ".fill-300x400." in img and ".fill-600x800." in img and "srcset=" in img and 'loading="lazy"' in img
+
+
+def test_the_home_headlines_link_each_title_and_mark_closed_notices(client, home, channel):
+    from tests.factories.portal import ChannelPageFactory
+
+    notices = ChannelPageFactory(parent=home, title="通知公告", slug="notices")
+    home.news_channel, home.notice_channel = channel, notices
+    home.save_revision().publish()
+    news = ArticlePageFactory(parent=channel, title="要闻<一>", date=datetime.date(2026, 4, 5))
+    past = timezone.localdate() - datetime.timedelta(days=1)
+    closed = NoticePageFactory(parent=notices, title="旧通知", deadline=past, date=datetime.date(2026, 3, 9))
+    open_ = NoticePageFactory(parent=notices, title="新通知", deadline=None, date=datetime.date(2026, 3, 10))
+    html = client.get(home.url).content.decode()
+    assert (
+        f'<li class="headline-list__item"><a href="{news.url}">要闻&lt;一&gt;</a> '
+        '<time class="headline-list__date" datetime="2026-04-05">04-05</time></li>'
+    ) in html
+    assert (
+        f'<a href="{closed.url}">旧通知</a> <span class="badge badge--closed">已截止</span> '
+        '<time class="headline-list__date" datetime="2026-03-09">03-09</time>'
+    ) in html
+    assert f'<a href="{open_.url}">新通知</a> <time' in html
+    assert html.count("已截止") == 1
+
+
+def test_the_carousel_shows_each_featured_picture_the_first_loaded_at_once(client, home, channel):
+    for n in range(3):
+        ArticlePageFactory(
+            parent=channel, slug=f"f{n}", title=f"图片新闻{n}<>", featured=True, cover_image=ImageFactory()
+        )
+    html = client.get(home.url).content.decode()
+    slides = re.findall(r'<div class="carousel__slide".*?</div>', html, re.S)
+    assert len(slides) == 3
+    assert [re.search(r'aria-label="([^"]+)"', s).group(1) for s in slides] == [
+        f"第 {n} 张，共 3 张" for n in (1, 2, 3)
+    ]
+    assert 'loading="lazy"' not in slides[0] and all('loading="lazy"' in s for s in slides[1:])
+    # The factory's images are small: a fill never enlarges, so the sizes are the image's own.
+    for slide in slides:
+        assert re.search(
+            r'<source media="\(max-width: 700px\)" srcset="[^"]+\.fill-800x450\.jpg" width="\d+" height="\d+">', slide
+        )
+        assert re.search(
+            r'<img class="carousel__image" src="[^"]+\.fill-1200x560\.jpg" width="\d+" height="\d+" alt="图片', slide
+        )
+        assert '<span class="carousel__title">图片新闻' in slide and "&lt;&gt;</span>" in slide
