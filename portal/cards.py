@@ -195,6 +195,23 @@ def headline(item, url):
     )
 
 
+def release_link(item, url):
+    """An entry of the honour roll's list of releases: title, level, year and period, publication day."""
+    day = _ymd(item.date)
+    return format_html(
+        '<li class="release-list__item"><a class="release-list__link" href="{}">'
+        '<span class="release-list__title">{}</span>'
+        '<span class="release-list__meta">{} · {}年{} · <time datetime="{}">{}</time></span></a></li>',
+        url,
+        item.title,
+        _display(item, "level"),
+        item.year,
+        item.period_label,
+        day,
+        day,
+    )
+
+
 def carousel_slide(item, url, number, count):
     """Slide `number` of `count` of the home carousel: its cover picture, narrow on phones, and its title."""
     image = item.cover_image

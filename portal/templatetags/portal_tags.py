@@ -47,6 +47,12 @@ def headline(context, item):
 
 
 @register.simple_tag(takes_context=True)
+def release_link(context, item):
+    """`{% release_link release %}`: an entry of the honour roll's list of releases, portal/cards.py."""
+    return cards.release_link(item, item.get_url(request=context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
 def carousel_slide(context, item, number, count):
     """`{% carousel_slide item forloop.counter carousel|length %}`: one slide of the home carousel, portal/cards.py."""
     return cards.carousel_slide(item, item.get_url(request=context.get("request")), number, count)

@@ -113,3 +113,23 @@ def test_the_carousel_shows_each_featured_picture_the_first_loaded_at_once(clien
             r'<img class="carousel__image" src="[^"]+\.fill-1200x560\.jpg" width="\d+" height="\d+" alt="图片', slide
         )
         assert '<span class="carousel__title">图片新闻' in slide and "&lt;&gt;</span>" in slide
+
+
+def test_the_honour_roll_lists_its_releases_newest_first_with_level_and_period(client, honour_roll):
+    from portal.choices import Level
+    from tests.factories.portal import ReleasePageFactory
+
+    old = ReleasePageFactory(parent=honour_roll, title="2025年<上>", slug="old", date=datetime.date(2025, 7, 1))
+    new = ReleasePageFactory(
+        parent=honour_roll, title="2026年第二季度", slug="new", level=Level.PROVINCE, period_label="第二季度"
+    )
+    html = client.get(honour_roll.url).content.decode()
+    entries = re.findall(r'<li class="release-list__item">.*?</li>', html)
+    assert len(entries) == 2 and new.url in entries[0] and old.url in entries[1]
+    assert entries[0] == (
+        f'<li class="release-list__item"><a class="release-list__link" href="{new.url}">'
+        '<span class="release-list__title">2026年第二季度</span>'
+        f'<span class="release-list__meta">{Level.PROVINCE.label} · 2026年第二季度 · '
+        '<time datetime="2026-07-01">2026-07-01</time></span></a></li>'
+    )
+    assert "2025年&lt;上&gt;" in entries[1]
