@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.utils.functional import cached_property
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -28,3 +29,25 @@ class PrivateFileSystemStorage(FileSystemStorage):
 def private_storage():
     """The `STORAGES["private"]` storage; a callable keeps migrations independent of settings."""
     return storages["private"]
+
+
+class StaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's storage (hashed, compressed files), each file's URL remembered once asked.
+
+    The manifest is read once per process, so a name's URL cannot change until a
+    restart; Django works it out again on every `{% static %}` (about 30 µs each,
+    a dozen per page). Names missing from the manifest still fail every time.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls = {}
+
+    def url(self, name, force=False):
+        if force or settings.DEBUG:  # unhashed names under DEBUG, as Django gives them
+            return super().url(name, force)
+        try:
+            return self._urls[name]
+        except KeyError:
+            found = self._urls[name] = super().url(name)
+            return found
