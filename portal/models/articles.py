@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
-from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
+from .mixins import FragmentCacheMixin, LeadSummaryMixin, SegmentedSearchMixin, stream_text
 from .page_rows import ListedPageMixin
 
 
@@ -18,12 +18,12 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("portal.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
+class ArticlePage(ListedPageMixin, LeadSummaryMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A news article (要闻、暖新闻、文明播报…)."""
 
     page_description = "一篇新闻稿件，有发布日期、来源、题图和正文，放在栏目下。"
     # What its card (portal/cards.py) and the home page's lists read (portal/models/listing.py).
-    card_fields = ("date", "source", "lead", "body", "cover_image")
+    card_fields = ("date", "source", "lead", "cover_image")
 
     date = models.DateField("发布日期", default=timezone.localdate)
     lead = models.TextField("导语", blank=True, help_text="列表和分享时显示的摘要。")
@@ -71,7 +71,3 @@ class ArticlePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Pag
 
     def get_search_source(self):
         return [self.title, self.lead, stream_text(self.body), self.author, self.source]
-
-    @property
-    def summary(self):
-        return self.lead or stream_text(self.body)[:120]

@@ -6,7 +6,7 @@ sixty columns, and building them all was a large part of a listing's render.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import Case, F, Q, TextField, When
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
@@ -23,10 +23,19 @@ def for_links(queryset, *fields):
 
 
 def for_cards(queryset):
-    """`queryset` loading only what its model's card shows (the model's `card_fields`), its picture joined in."""
+    """`queryset` loading only what its model's card shows (the model's `card_fields`), its picture joined in.
+
+    A field in the model's `card_fallbacks` ({field: unless}) comes only for rows
+    whose `unless` field is empty, as `card_<field>`: its stored text, unconverted
+    (None for the other rows), for the model to read when it needs it (mixins.LeadSummaryMixin).
+    """
     model = queryset.model
     pictures = [name for name in model.card_fields if _is_image_field(model, name)]
-    return for_links(queryset.select_related(*pictures), *model.card_fields)
+    queryset = for_links(queryset.select_related(*pictures), *model.card_fields)
+    for name, unless in getattr(model, "card_fallbacks", {}).items():
+        only_if_empty = Case(When(**{unless: ""}, then=F(name)), default=None, output_field=TextField())
+        queryset = queryset.annotate(**{f"card_{name}": only_if_empty})
+    return queryset
 
 
 def _is_image_field(model, name):

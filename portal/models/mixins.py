@@ -45,6 +45,25 @@ def richtext_text(html):
     return strip_tags(html or "")
 
 
+class LeadSummaryMixin:
+    """A page summarised by its lead, or by the start of its body where the lead is empty.
+
+    A listing loads the body only for rows without a lead (`card_fallbacks`,
+    read by listing.for_cards, which annotates it as `card_body`): bodies are
+    the largest column of an article, and most articles have a lead.
+    """
+
+    card_fallbacks = {"body": "lead"}  # load `body` only where `lead` is empty
+
+    @property
+    def summary(self):
+        if self.lead:
+            return self.lead
+        if "card_body" in self.__dict__:  # a listing's row: the body's stored JSON, read only here
+            return stream_text(self._meta.get_field("body").to_python(self.card_body))[:120]
+        return stream_text(self.body)[:120]
+
+
 class FragmentCacheMixin:
     """A public page type whose rendered parts may be cached by generation (portal/fragments.py).
 

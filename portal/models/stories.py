@@ -8,16 +8,16 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.choices import Category, SubjectKind
 
-from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
+from .mixins import FragmentCacheMixin, LeadSummaryMixin, SegmentedSearchMixin, stream_text
 from .page_rows import ListedPageMixin
 
 
-class StoryPage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
+class StoryPage(ListedPageMixin, LeadSummaryMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A story from daily life (身边故事) about a person or a collective."""
 
     page_description = "讲述身边好人好事的故事，可配图片，供单位报送和展示。"
     # What its card (portal/cards.py) reads (portal/models/listing.py).
-    card_fields = ("category", "subject_name", "date", "lead", "body", "cover_image")
+    card_fields = ("category", "subject_name", "date", "lead", "cover_image")
 
     subject_kind = models.CharField(
         "主人公类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON
@@ -71,7 +71,3 @@ class StoryPage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page)
     def get_search_source(self):
         district = self.district.name if self.district_id else ""
         return [self.title, self.subject_name, self.unit, district, self.lead, stream_text(self.body)]
-
-    @property
-    def summary(self):
-        return self.lead or stream_text(self.body)[:120]

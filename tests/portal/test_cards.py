@@ -133,3 +133,22 @@ def test_the_honour_roll_lists_its_releases_newest_first_with_level_and_period(c
         '<time datetime="2026-07-01">2026-07-01</time></span></a></li>'
     )
     assert "2025年&lt;上&gt;" in entries[1]
+
+
+def test_a_card_without_a_lead_is_summarised_from_the_body_loaded_only_for_it(channel, django_assert_num_queries):
+    from portal.models import ArticlePage
+    from portal.models.listing import for_cards
+
+    ArticlePageFactory(parent=channel, slug="with-lead", lead="有导语", date=datetime.date(2026, 5, 2))
+    ArticlePageFactory(
+        parent=channel,
+        slug="no-lead",
+        lead="",
+        date=datetime.date(2026, 5, 1),
+        body=[("paragraph", "<p>正文第一段讲述志愿服务。</p>")],
+    )
+    with django_assert_num_queries(1):
+        with_lead, no_lead = for_cards(ArticlePage.objects.child_of(channel)).order_by("-date")
+        assert with_lead.summary == "有导语" and with_lead.card_body is None
+        assert no_lead.summary == "正文第一段讲述志愿服务。"
+    assert "body" not in with_lead.__dict__  # the body column was not read for the card with a lead
