@@ -23,6 +23,21 @@ def _inits(cls):
 # on a new object (no id) or on child-relation keyword arguments: a row has neither.
 _ROW_SAFE_INITS = _inits(Page)
 _row_safe = {}  # page model -> whether every __init__ in its bases is one of those
+_layouts = {}  # page model -> (the field names list of the query being read, its layout)
+
+
+def _layout(cls, field_names):
+    """The row layout of a query that loads `field_names` of `cls`: (all DEFERRED, where each loaded value goes).
+
+    Every row of a query comes with the same `field_names` list, so the layout of
+    the last one is kept (with the list itself, so that its identity stays unique).
+    """
+    last = _layouts.get(cls)
+    if last is None or last[0] is not field_names:
+        concrete = cls._meta.concrete_fields
+        positions = [i for i, f in enumerate(concrete) if f.attname in field_names]
+        last = _layouts[cls] = (field_names, ((DEFERRED,) * len(concrete), positions))
+    return last[1]
 
 
 class ListedPageMixin:
@@ -35,10 +50,11 @@ class ListedPageMixin:
             _row_safe[cls] = _inits(cls) <= _ROW_SAFE_INITS
         if not _row_safe[cls]:
             return super().from_db(db, field_names, values)
-        concrete = cls._meta.concrete_fields
-        if len(values) != len(concrete):
-            values_iter = iter(values)
-            values = [next(values_iter) if f.attname in field_names else DEFERRED for f in concrete]
+        if len(values) != len(cls._meta.concrete_fields):
+            blank, positions = _layout(cls, field_names)
+            values, loaded = list(blank), values
+            for position, value in zip(positions, loaded, strict=True):
+                values[position] = value
         new = cls.__new__(cls)
         Model.__init__(new, *values)
         new._state.adding = False
