@@ -164,3 +164,16 @@ def test_the_honour_rolls_district_filter_comes_by_generation_and_follows_a_save
     district.save()
     page = html(client, honour_roll.url)
     assert f'<option value="{district.pk}">东湖新区</option>' in page and "东湖区<" not in page
+
+
+def test_page_links_follow_a_saved_change_of_the_sites_root(client, settings, home, channel, article):
+    from wagtail.models import Site
+
+    settings.CACHE_PAGE_FRAGMENTS = False  # the listing is rendered each time; the sites' root paths come by generation
+    assert 'href="/news/first/"' in html(client, channel.url)
+    Site.objects.update(root_page=channel)  # behind the signals' back: the kept site and root paths still apply
+    assert 'href="/news/first/"' in html(client, channel.url)
+    site = Site.objects.get()
+    site.save()  # the channel is now the site's root
+    page = html(client, "/")
+    assert "初版标题" in page and 'href="/first/"' in page and 'href="/news/first/"' not in page
