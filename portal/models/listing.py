@@ -6,7 +6,7 @@ sixty columns, and building them all was a large part of a listing's render.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, F, Q, TextField, When
+from django.db.models import Case, F, TextField, When
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
@@ -85,29 +85,29 @@ def attach_images_together(groups):
     image tags (and portal/images.py) look in before the cache or the database.
     """
     groups = [(list(objects), field, filters) for objects, field, filters in groups]
-    images, missing, wanted = {}, set(), Q()
+    images, missing, wanted = {}, set(), {}  # wanted: image id -> the filter specs its lists show
     for objects, field, filters in groups:
-        group_ids = set()
         for obj in objects:
             image_id = getattr(obj, f"{field}_id", None)
             if image_id is None:
                 continue
-            group_ids.add(image_id)
+            wanted.setdefault(image_id, set()).update(filters)
             if obj._meta.get_field(field).is_cached(obj):
                 images.setdefault(image_id, getattr(obj, field))
             else:
                 missing.add(image_id)
-        if group_ids:
-            wanted |= Q(image_id__in=group_ids, filter_spec__in=filters)
-    if not images and not missing:
+    if not wanted:
         return groups
     image_model = get_image_model()
     if missing := missing - images.keys():
         images.update(image_model.objects.in_bulk(missing))
     renditions = {image_id: [] for image_id in images}
-    for rendition in image_model.get_rendition_model().objects.filter(wanted):
-        if rendition.image_id in images:  # an image deleted since the listing was read has none
-            rendition.image = images[rendition.image_id]
+    # One plain filter (an image of one list may come with another list's specs too: dropped here).
+    specs = set().union(*wanted.values())
+    for rendition in image_model.get_rendition_model().objects.filter(image_id__in=list(wanted), filter_spec__in=specs):
+        image = images.get(rendition.image_id)  # an image deleted since the listing was read has none
+        if image is not None and rendition.filter_spec in wanted[rendition.image_id]:
+            rendition.image = image
             renditions[rendition.image_id].append(rendition)
     for image_id, image in images.items():
         image.prefetched_renditions = renditions[image_id]
