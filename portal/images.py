@@ -58,11 +58,16 @@ def url(rendition):
     return rendition.url
 
 
+def escape(value):
+    """django.utils.html.conditional_escape without its check for lazy strings on every call.
+
+    Listings call it hundreds of times per page; a lazy label is turned into text here all the same.
+    """
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
 def _attribute(name, value):
-    if value is True:
-        return f" {name}"
-    text = value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-    return f' {name}="{text}"'
+    return f" {name}" if value is True else f' {name}="{escape(value)}"'
 
 
 def img_tag(attrs):
