@@ -12,6 +12,7 @@ from portal.models.honour_roll import PHOTO_FILTERS
 from portal.models.listing import LIST_IMAGE_FILTERS, attach_images_together, for_cards, for_links
 from portal.models.mixins import FragmentCacheMixin
 from portal.models.page_rows import ListedPageMixin
+from portal.models.prepared import prepared_rows
 
 CAROUSEL_FILTERS = (CAROUSEL_WIDE, CAROUSEL_NARROW)
 
@@ -85,7 +86,10 @@ class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
         ids = {"news": self.news_channel_id, "notices": self.notice_channel_id, "stories": self.story_channel_id}
         nav = Q(live=True, show_on_home=True, depth=self.depth + 1, path__startswith=self.path)
         chosen = Q(pk__in=[pk for pk in ids.values() if pk])
-        rows = list(for_links(ChannelPage.objects.filter(nav | chosen), "live", "show_on_home").order_by("path"))
+        rows = prepared_rows(
+            ("home channels", self.path, *ids.values()),
+            lambda: for_links(ChannelPage.objects.filter(nav | chosen), "live", "show_on_home").order_by("path"),
+        )
         found = {page.pk: page for page in rows}
         below = lambda page: page.depth == self.depth + 1 and page.path.startswith(self.path)  # noqa: E731
         return {
@@ -95,25 +99,37 @@ class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
 
     def latest(self, model, channel, count, *fields):
         """The newest `count` pages of `model` under `channel`, loading `fields` (default: the model's card fields)."""
-        qs = model.objects.live()
-        if channel is not None:
-            qs = qs.descendant_of(channel)
-        qs = for_links(qs, *fields) if fields else for_cards(qs)
-        return qs.order_by("-date", "-id")[:count]
+
+        def build():
+            qs = model.objects.live()
+            if channel is not None:
+                qs = qs.descendant_of(channel)
+            qs = for_links(qs, *fields) if fields else for_cards(qs)
+            return qs.order_by("-date", "-id")[:count]
+
+        return prepared_rows(("home latest", model, channel and channel.path, count, fields), build)
+
+    def latest_release(self):
+        releases = lambda: for_links(ReleasePage.objects.live(), "level", "year", "period_label")  # noqa: E731
+        return next(iter(prepared_rows(("home release",), lambda: releases().order_by("-date", "-id")[:1])), None)
 
     def pictures(self, channels, release):
         """The lists with pictures (carousel, stories, the latest release's honourees), their images loaded together."""
-        carousel = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False)
-        carousel = for_links(carousel.select_related("cover_image"), "cover_image").order_by("-date", "-id")
-        honourees = []
-        if release is not None:
-            honourees = for_cards(HonoureePage.objects.child_of(release).live().select_related("district"))
-            honourees = honourees.order_by("path")[:8]
+
+        def carousel():
+            featured = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False)
+            featured = for_links(featured.select_related("cover_image"), "cover_image")
+            return featured.order_by("-date", "-id")[: self.carousel_size]
+
+        def honourees():
+            below = HonoureePage.objects.child_of(release).live().select_related("district")
+            return for_cards(below).order_by("path")[:8]
+
         (carousel, *_), (stories, *_), (honourees, *_) = attach_images_together(
             [
-                (carousel[: self.carousel_size], "cover_image", CAROUSEL_FILTERS),
+                (prepared_rows(("home carousel", self.carousel_size), carousel), "cover_image", CAROUSEL_FILTERS),
                 (self.latest(StoryPage, channels["stories"], 4), "cover_image", LIST_IMAGE_FILTERS),
-                (honourees, "photo", PHOTO_FILTERS),
+                (prepared_rows(("home honourees", release.path), honourees) if release else [], "photo", PHOTO_FILTERS),
             ]
         )
         return {"carousel": carousel, "stories": stories, "honourees": honourees}
@@ -122,8 +138,7 @@ class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached content fragment runs none of these queries; a render runs each once.
         channels = lazy(self.channels)
-        releases = for_links(ReleasePage.objects.live(), "level", "year", "period_label")
-        release = lazy(lambda: releases.order_by("-date", "-id").first())
+        release = lazy(self.latest_release)
         pictures = lazy(lambda: self.pictures(channels(), release()))
         context.update(
             home_channels=channels,

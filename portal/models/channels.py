@@ -7,10 +7,11 @@ from wagtail.models import Page, PageQuerySet
 from portal.lazy_context import lazy
 
 from .articles import ArticlePage
-from .listing import attach_images, paginate, specific_cards
+from .listing import attach_images, for_links, paginate, specific_cards
 from .mixins import FragmentCacheMixin
 from .notices import NoticePage
 from .page_rows import ListedPageMixin
+from .prepared import prepared_rows
 from .stories import StoryPage
 
 LISTED_TYPES = (ArticlePage, NoticePage, StoryPage)
@@ -61,11 +62,12 @@ class ChannelPage(ListedPageMixin, FragmentCacheMixin, RoutablePageMixin, Page):
         # Lazy: a cached content fragment runs none of these queries.
         # The page of rows needs only their ids and types; each type's card fields come next.
         listed = self.listed_content().only("content_type")
-        page_obj = lazy(lambda: paginate(request, listed, self.per_page))
+        page_obj = lazy(lambda: paginate(request, listed, self.per_page, key=("channel listing", self.path)))
+        subchannels = lambda: for_links(self.get_children().live().type(ChannelPage)).order_by("path")  # noqa: E731
         context.update(
             page_obj=page_obj,
             items=lazy(lambda: attach_images(specific_cards(page_obj().object_list))),
-            subchannels=self.get_children().live().type(ChannelPage).order_by("path"),
+            subchannels=lazy(lambda: prepared_rows(("subchannels", self.path), subchannels)),
         )
         return context
 

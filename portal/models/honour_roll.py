@@ -19,6 +19,7 @@ from .districts import District
 from .listing import attach_images, for_cards, for_links, paginate
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
 from .page_rows import ListedPageMixin
+from .prepared import prepared_rows
 
 # A person card's photo: the spec the cards write (portal/cards.py), its filters the listings load.
 PHOTO_SPEC = "fill-{300x400,600x800}"
@@ -44,17 +45,26 @@ class HonourRollPage(ListedPageMixin, FragmentCacheMixin, Page):
         verbose_name_plural = "好人榜"
 
     def releases(self):
-        # What the list of releases and the level / year filters read.
-        releases = ReleasePage.objects.child_of(self).live()
-        return for_links(releases, "level", "year", "period_label", "date").order_by("-date", "-id")
+        """What the list of releases and the level / year filters read (a list)."""
+        releases = lambda: ReleasePage.objects.child_of(self).live()  # noqa: E731
+        fields = ("level", "year", "period_label", "date")
+        return prepared_rows(
+            ("roll releases", self.path), lambda: for_links(releases(), *fields).order_by("-date", "-id")
+        )
 
     def filtered_honourees(self, params, releases):
-        """Honourees under this roll matching the category / level / district / year filters."""
+        """Honourees under this roll matching the category / level / district / year filters: (key, queryset).
+
+        The key holds all the queryset depends on, for `paginate`.
+        """
         qs = HonoureePage.objects.live().descendant_of(self)
+        key = ["roll honourees", self.path]
         if params.get("category") in Category.values:
             qs = qs.filter(category=params["category"])
+            key += ["category", params["category"]]
         if params.get("district", "").isdigit():
             qs = qs.filter(district_id=int(params["district"]))
+            key += ["district", int(params["district"])]
         level, year = params.get("level"), params.get("year", "")
         if level in Level.values or year.isdigit():
             chosen = [
@@ -63,17 +73,23 @@ class HonourRollPage(ListedPageMixin, FragmentCacheMixin, Page):
                 if (level not in Level.values or r.level == level) and (not year.isdigit() or r.year == int(year))
             ]
             if not chosen:
-                return qs.none()
+                return None, qs.none()
             qs = qs.filter(reduce(or_, (Q(path__startswith=r.path) for r in chosen)))
-        return for_cards(qs.select_related("district")).order_by("-release_date", "path")
+            key += ["releases", *(r.path for r in chosen)]
+        return tuple(key), for_cards(qs.select_related("district")).order_by("-release_date", "path")
 
     def get_context(self, request, *args, **kwargs):
         from portal.fragments import by_generation  # the fragments sit above the models
 
         context = super().get_context(request, *args, **kwargs)
         # Lazy: a cached content fragment runs none of these queries.
-        releases = lazy(lambda: list(self.releases()))
-        page_obj = lazy(lambda: paginate(request, self.filtered_honourees(request.GET, releases()), self.per_page))
+        releases = lazy(self.releases)
+
+        def page_obj():
+            key, honourees = self.filtered_honourees(request.GET, releases())
+            return paginate(request, honourees, self.per_page, key=key)
+
+        page_obj = lazy(page_obj)
         context.update(
             releases=releases,
             page_obj=page_obj,
@@ -122,14 +138,18 @@ class ReleasePage(ListedPageMixin, FragmentCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        qs = self.honourees()
         category = request.GET.get("category")
-        if category in Category.values:
-            qs = qs.filter(category=category)
+        category = category if category in Category.values else ""
+
+        def honourees():
+            qs = self.honourees()
+            return qs.filter(category=category) if category else qs
+
+        rows = lambda: prepared_rows(("release honourees", self.path, category), honourees)  # noqa: E731
         context.update(
-            honourees=lazy(lambda: attach_images(qs, "photo", PHOTO_FILTERS)),
+            honourees=lazy(lambda: attach_images(rows(), "photo", PHOTO_FILTERS)),
             categories=Category.choices,
-            current_category=category if category in Category.values else "",
+            current_category=category,
         )
         return context
 

@@ -10,6 +10,8 @@ from django.db.models import Case, F, TextField, When
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from .prepared import prepared_rows
+
 # A list picture's renditions: the spec the cards write (portal/cards.py), its filters the listings load.
 LIST_IMAGE_SPEC = "fill-{480x300,960x600}"
 LIST_IMAGE_FILTERS = tuple(Filter.expand_spec(LIST_IMAGE_SPEC))
@@ -53,13 +55,29 @@ def specific_cards(pages):
         ids_by_model.setdefault(page.specific_class, []).append(page.pk)
     found = {}
     for model, ids in ids_by_model.items():
-        found.update(for_cards(model.objects.filter(pk__in=ids)).in_bulk())
+        cards = lambda model=model, ids=ids: for_cards(model.objects.filter(pk__in=ids))  # noqa: E731
+        found.update((card.pk, card) for card in prepared_rows(("cards", model, *ids), cards))
     return [found[page.pk] for page in pages if page.pk in found]
 
 
-def paginate(request, queryset, per_page):
-    """Return the requested page of `queryset`; bad page numbers fall back sensibly."""
-    paginator = Paginator(queryset, per_page)
+class PreparedPaginator(Paginator):
+    """A paginator whose pages are `prepared_rows`, under `key` (what the queryset depends on) and the page's bounds."""
+
+    def __init__(self, object_list, per_page, key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.key = key
+
+    def _get_page(self, object_list, number, paginator):
+        bounds = (object_list.query.low_mark, object_list.query.high_mark)
+        return super()._get_page(prepared_rows((*self.key, *bounds), lambda: object_list), number, paginator)
+
+
+def paginate(request, queryset, per_page, key=None):
+    """Return the requested page of `queryset`; bad page numbers fall back sensibly.
+
+    With a `key` (all that the queryset depends on), the page's rows are `prepared_rows`.
+    """
+    paginator = Paginator(queryset, per_page) if key is None else PreparedPaginator(queryset, per_page, key)
     number = request.GET.get("page", 1)
     try:
         return paginator.page(number)
@@ -103,8 +121,9 @@ def attach_images_together(groups):
         images.update(image_model.objects.in_bulk(missing))
     renditions = {image_id: [] for image_id in images}
     # One plain filter (an image of one list may come with another list's specs too: dropped here).
-    specs = set().union(*wanted.values())
-    for rendition in image_model.get_rendition_model().objects.filter(image_id__in=list(wanted), filter_spec__in=specs):
+    ids, specs = sorted(wanted), sorted(set().union(*wanted.values()))
+    renditions_of = lambda: image_model.get_rendition_model().objects.filter(image_id__in=ids, filter_spec__in=specs)  # noqa: E731
+    for rendition in prepared_rows(("renditions", *ids, "specs", *specs), renditions_of):
         image = images.get(rendition.image_id)  # an image deleted since the listing was read has none
         if image is not None and rendition.filter_spec in wanted[rendition.image_id]:
             rendition.image = image
