@@ -7,10 +7,11 @@ sixty columns, and building them all was a large part of a listing's render.
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Case, F, TextField, When
+from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from .prepared import prepared_rows
+from .prepared import prepared_count, prepared_rows
 
 # A list picture's renditions: the spec the cards write (portal/cards.py), its filters the listings load.
 LIST_IMAGE_SPEC = "fill-{480x300,960x600}"
@@ -66,6 +67,10 @@ class PreparedPaginator(Paginator):
     def __init__(self, object_list, per_page, key, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.key = key
+
+    @cached_property
+    def count(self):
+        return prepared_count(self.key, lambda: self.object_list)
 
     def _get_page(self, object_list, number, paginator):
         bounds = (object_list.query.low_mark, object_list.query.high_mark)

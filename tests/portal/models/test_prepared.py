@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.models import ArticlePage
 from portal.models.listing import for_cards, for_links, paginate
-from portal.models.prepared import MAX_PREPARED, forget_prepared, prepared_rows
+from portal.models.prepared import MAX_PREPARED, forget_prepared, prepared_count, prepared_rows
 from tests.factories.portal import ArticlePageFactory
 
 
@@ -112,3 +112,18 @@ def test_a_prepared_page_of_a_listing_follows_the_page_number(channel, rf):
     assert [p.title for p in pages["3"].object_list] == ["文章4"]
     assert pages["9"].number == 3 and [p.title for p in pages["9"].object_list] == ["文章4"]
     assert pages["x"].number == 1 and pages["2"].has_next() and pages["2"].paginator.count == 5
+
+
+def test_a_prepared_count_counts_the_rows_there_are_now(channel, django_assert_num_queries):
+    live = lambda: ArticlePage.objects.live().child_of(channel)  # noqa: E731
+    assert prepared_count(("test count", channel.path), live) == 0
+    ArticlePageFactory(parent=channel, slug="a1")
+    draft = ArticlePageFactory(parent=channel, slug="a2")
+    draft.unpublish()
+    with django_assert_num_queries(1):
+        counted = prepared_count(("test count", channel.path), live)
+    assert counted == 1 == live().count()
+    with django_assert_num_queries(0):
+        assert prepared_count(("test none",), lambda: ArticlePage.objects.filter(pk__in=[])) == 0
+    with pytest.raises(ValueError):
+        prepared_count(("test sliced",), lambda: live()[:1])
