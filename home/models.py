@@ -110,8 +110,11 @@ class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
         return prepared_rows(("home latest", model, channel and channel.path, count, fields), build)
 
     def latest_release(self):
-        releases = lambda: for_links(ReleasePage.objects.live(), "level", "year", "period_label")  # noqa: E731
-        return next(iter(prepared_rows(("home release",), lambda: releases().order_by("-date", "-id")[:1])), None)
+        def newest():
+            releases = for_links(ReleasePage.objects.live(), "level", "year", "period_label")
+            return releases.order_by("-date", "-id")[:1]
+
+        return next(iter(prepared_rows(("home release",), newest)), None)
 
     def pictures(self, channels, release):
         """The lists with pictures (carousel, stories, the latest release's honourees), their images loaded together."""

@@ -46,11 +46,12 @@ class HonourRollPage(ListedPageMixin, FragmentCacheMixin, Page):
 
     def releases(self):
         """What the list of releases and the level / year filters read (a list)."""
-        releases = lambda: ReleasePage.objects.child_of(self).live()  # noqa: E731
-        fields = ("level", "year", "period_label", "date")
-        return prepared_rows(
-            ("roll releases", self.path), lambda: for_links(releases(), *fields).order_by("-date", "-id")
-        )
+
+        def releases():
+            releases = ReleasePage.objects.child_of(self).live()
+            return for_links(releases, "level", "year", "period_label", "date").order_by("-date", "-id")
+
+        return prepared_rows(("roll releases", self.path), releases)
 
     def filtered_honourees(self, params, releases):
         """Honourees under this roll matching the category / level / district / year filters: (key, queryset).

@@ -38,50 +38,59 @@ def _memo():
     return _local.memo
 
 
+def _prepared(memo_key, make):
+    """What `make()` prepares for `memo_key`, made once per thread and connection.
+
+    `make` returns (database alias, what to keep), or raises EmptyResultSet (kept nothing).
+    """
+    memo = _memo()
+    found = memo.get(memo_key)
+    if found is not None and found[0] is connections[found[1]]:
+        memo.move_to_end(memo_key)
+        return found[2]
+    alias, prepared = make()
+    memo[memo_key] = (connections[alias], alias, prepared)
+    if len(memo) > MAX_PREPARED:
+        memo.popitem(last=False)
+    return prepared
+
+
 def prepared_rows(key, build):
     """The objects of the queryset `build()` returns (a list), its SQL compiled once per thread for `key`."""
-    memo = _memo()
-    entry = memo.get(key)
-    if entry is None or entry[1].connection is not connections[entry[0].db]:
+
+    def make():
         queryset = build()
         if queryset._prefetch_related_lookups or queryset._iterable_class is not ModelIterable:
             raise ValueError("prepared_rows takes querysets of model objects without prefetch_related")
         compiler = queryset.query.get_compiler(using=queryset.db)
-        try:
-            compiled = compiler.as_sql()
-        except EmptyResultSet:
-            return []
+        compiled = compiler.as_sql()
         # The compiler keeps what as_sql worked out (the select list, the models to
         # build); running it again needs only the SQL and its parameters.
         compiler.as_sql = lambda *args, **kwargs: compiled
         queryset.query.get_compiler = lambda *args, **kwargs: compiler
-        entry = memo[key] = (queryset, compiler)
-        if len(memo) > MAX_PREPARED:
-            memo.popitem(last=False)
-    else:
-        memo.move_to_end(key)
-    return list(ModelIterable(entry[0]))
+        return queryset.db, queryset
+
+    try:
+        return list(ModelIterable(_prepared(key, make)))
+    except EmptyResultSet:
+        return []
 
 
 def prepared_count(key, build):
     """The number of rows of the queryset `build()` returns, its SQL compiled once per thread for `key`."""
-    memo, memo_key = _memo(), ("count", key)
-    entry = memo.get(memo_key)
-    if entry is None or entry[0] is not connections[entry[1]]:
+
+    def make():
         queryset = build()
         if queryset.query.is_sliced or queryset.query.distinct or queryset.query.combinator:
             raise ValueError("prepared_count takes plain filtered querysets")
-        try:
-            sql, params = queryset.order_by().values("pk").query.sql_with_params()
-        except EmptyResultSet:
-            return 0
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
         # The inner SQL is the ORM's, with its parameters apart: nothing from a request is pasted in.
-        counted = f"SELECT COUNT(*) FROM ({sql}) counted"  # noqa: S608
-        entry = memo[memo_key] = (connections[queryset.db], queryset.db, counted, params)
-        if len(memo) > MAX_PREPARED:
-            memo.popitem(last=False)
-    else:
-        memo.move_to_end(memo_key)
-    with entry[0].cursor() as cursor:
-        cursor.execute(entry[2], entry[3])
+        return queryset.db, (queryset.db, f"SELECT COUNT(*) FROM ({sql}) counted", params)  # noqa: S608
+
+    try:
+        alias, sql, params = _prepared(("count", key), make)
+    except EmptyResultSet:
+        return 0
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
         return cursor.fetchone()[0]
