@@ -87,7 +87,19 @@ NOTICE_PEOPLE = [
         "谭雅琴在收银台捡到顾客遗落的钱包，内有现金和银行卡，她守在店里等到深夜把钱包交还失主。",
         "district1",
     ),
+    (
+        "龚德明",
+        "male",
+        datetime.date(1958, 3, 12),
+        "helping_others",
+        "退休教师",
+        "龚德明退休后在社区开办免费的“四点半课堂”，十年来辅导双职工家庭的孩子做功课，从未收过一分钱。",
+        "district2",
+    ),
 ]
+
+# The notice campaign's inspections: passed, failed, and one not yet done, so staff meet each refusal.
+NOTICE_VERDICTS = [InspectionVerdict.PASSED, InspectionVerdict.FAILED, None]
 
 
 def _id_number(born, seq):
@@ -160,9 +172,11 @@ def _panel_accounts(draw):
     return accounts
 
 
-def _reviewed(campaign, people, places, users):
+def _reviewed(campaign, people, places, users, verdicts=None):
     """The expert round and the inspections, each on its stage's first day: draw, declare, score, close, rank,
-    cut the shortlist, inspect.  Scores fall with the order of `people`, so the ranking keeps that order."""
+    cut the shortlist, inspect.  Scores fall with the order of `people`, so the ranking keeps that order.
+    `verdicts` gives each shortlisted candidate's inspection verdict in rank order (None: not inspected);
+    by default all pass."""
     staff = users["city_staff"]
     demo_experts.experts(places, users)
     ExpertReviewSettings.objects.create(campaign=campaign, panel_size=5, max_per_type=1)
@@ -181,15 +195,18 @@ def _reviewed(campaign, people, places, users):
     drawing.close_round(draw, actor=staff)
     entries = scoring.cut_shortlist(campaign, actor=staff)
     day = campaign.stage(StageKind.INSPECTION).starts_on
-    for entry in entries:
+    verdicts = verdicts or [InspectionVerdict.PASSED] * len(entries)
+    for entry, verdict in zip(entries, verdicts, strict=False):
+        if verdict is None:
+            continue
         inspection = inspections.assign(entry, actor=staff, scheduled_on=day, inspectors=[staff], today=day)
-        inspections.record_findings(
-            inspection,
-            actor=staff,
-            findings=f"走访{entry.nomination.nominee_name}所在社区、单位和邻居，事迹属实，群众认可。",
-            verdict=InspectionVerdict.PASSED,
-            today=day,
+        name = entry.nomination.nominee_name
+        findings = (
+            f"走访{name}所在社区、单位和邻居，事迹属实，群众认可。"
+            if verdict == InspectionVerdict.PASSED
+            else f"走访{name}所在单位和邻居，事迹中的主要情节未能得到印证，群众反映不一。"
         )
+        inspections.record_findings(inspection, actor=staff, findings=findings, verdict=verdict, today=day)
     return [entry.nomination for entry in entries]
 
 
@@ -284,7 +301,8 @@ def _notice_campaign(places, users, log):
             (StageKind.PUBLICATION, 13, 15),
         ],
     )
-    people = _reviewed(campaign, _accepted(campaign, NOTICE_PEOPLE, places, users, seq_base=60), places, users)
+    accepted = _accepted(campaign, NOTICE_PEOPLE, places, users, seq_base=60)
+    people = _reviewed(campaign, accepted, places, users, verdicts=NOTICE_VERDICTS)
     notice.file_objection(
         campaign,
         nomination_id=people[0].pk,
@@ -300,7 +318,7 @@ def _notice_campaign(places, users, log):
     )
     notice.record_stage_events()
     where = f"，公示页 /{page.slug}/notice/" if page else ""
-    log(f"公示中的活动“{campaign.title}”已建立（1条异议待核查）{where}。")
+    log(f"公示中的活动“{campaign.title}”已建立（3人公示，考察通过、不通过、未考察各1人；1条异议待核查）{where}。")
     return campaign
 
 

@@ -12,6 +12,7 @@ from evaluation.viewsets import (
 from evaluation.viewsets.access import private_access_viewset
 from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction
 from evaluation.viewsets.dashboard import AwaitingMePanel, FollowUpPanel, NominationCountsPanel
+from evaluation.viewsets.disqualifications import disqualification_viewset
 from evaluation.viewsets.expert_setup import expert_viewset, review_settings_viewset, rubric_viewset
 from evaluation.viewsets.experts import expert_review_viewset, my_review_viewset
 from evaluation.viewsets.honours import (
@@ -52,6 +53,7 @@ class EvaluationGroup(ViewSetGroup):
         rubric_viewset,
         inspection_viewset,
         objection_viewset,
+        disqualification_viewset,
         approval_viewset,
         honour_viewset,
         certificate_viewset,

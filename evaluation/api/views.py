@@ -16,7 +16,7 @@ from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import RECEIVED_LABEL, Action, TransitionNotAllowed
 from evaluation.workflows.nomination import Status as NominationStatus
 
-from . import experts
+from . import experts, pipeline
 from .errors import install_error_handlers
 from .results import router as results_router
 from .schemas import (
@@ -197,3 +197,4 @@ api.add_router("/", voting_router)
 api.add_router("/", results_router)
 api.add_router("/review", staff)
 api.add_router("/", experts.router)
+api.add_router("/staff", pipeline.router)

@@ -6,6 +6,7 @@ from .brushing import Detector, SuspicionStatus, VoteSuspicion
 from .campaigns import NOTICE_DAYS, Campaign, CampaignStage, PublicationMode
 from .care import CareKind, CareRecord, NegativeKind, NegativeRecord
 from .comments import Comment, CommentStatus
+from .disqualifications import Disqualification
 from .events import CampaignEvent, NominationEvent
 from .experts import Expert, ExpertDraw
 from .inspections import Inspection, InspectionPhoto
@@ -39,6 +40,7 @@ __all__ = [
     "ExpertReviewSettings",
     "ExpertScore",
     "Detector",
+    "Disqualification",
     "DistrictQuota",
     "HeldTitle",
     "Honour",

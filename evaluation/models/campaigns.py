@@ -71,6 +71,14 @@ class Campaign(ClusterableModel):
     honour_title = models.CharField(
         "荣誉称号", max_length=100, default="身边好人", help_text="写入荣誉证书和好人档案，例如：清河好人。"
     )
+    category_quota = models.PositiveSmallIntegerField(
+        "每类入选上限", default=20, help_text="每个评选类别入选的人数上限（拟定名单和审批时检查）。"
+    )
+    inspection_optional = models.BooleanField(
+        "实地考察可选",
+        default=False,
+        help_text="默认每名拟入选者都须经实地考察“通过”后才能审批；勾选后未考察的也可审批，考察“不通过”的仍不能。",
+    )
     publication_mode = models.CharField(
         "发布方式", max_length=20, choices=PublicationMode.choices, default=PublicationMode.DRAFT
     )
@@ -96,13 +104,14 @@ class Campaign(ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("honouree_quota_min"), FieldPanel("honouree_quota_max")]),
-                FieldPanel("nomination_quota"),
+                FieldRowPanel([FieldPanel("nomination_quota"), FieldPanel("category_quota")]),
             ],
             heading="名额",
         ),
         InlinePanel("stages", label="阶段"),
         InlinePanel("voting_rules", label="投票规则", max_num=1, help_text="网络投票阶段的身份方式、限制和票数显示。"),
         FieldPanel("departments"),
+        FieldPanel("inspection_optional"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("story_min_chars"), FieldPanel("story_max_chars")]),

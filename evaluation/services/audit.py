@@ -40,6 +40,7 @@ LOG_ACTIONS = {
     "shortlist_cut": "拟定初步名单",
     "suspicion_confirmed": "确认刷票（相关投票作废）",
     "suspicion_released": "解除刷票嫌疑（相关投票恢复有效）",
+    "disqualified": "取消候选资格",
     "objection_filed": "收到公示异议",
     "objection_updated": "办理公示异议",
     "objection_closed": "公示异议办结",

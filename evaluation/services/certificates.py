@@ -20,6 +20,7 @@ from wagtail.models import Site
 
 from evaluation.models import Certificate, Honour
 from evaluation.models.records import new_certificate_number
+from portal.models import SiteSettings
 
 FONT_NAME = "WQYMicroHei"
 FONT_PATH = settings.BASE_DIR / "static" / "fonts" / "wqy-microhei-gb2312.ttf"
@@ -73,6 +74,13 @@ def _qr_image(url):
     return ImageReader(out)
 
 
+def issuer_name():
+    """The office as it spells its own name in the site settings (网站设置 › 主办单位), else the setting's default."""
+    site = Site.objects.filter(is_default_site=True).first()
+    name = SiteSettings.for_site(site).office_name.strip() if site is not None else ""
+    return name or SiteSettings._meta.get_field("office_name").default
+
+
 def missing_glyphs(*texts):
     font = _font()
     return sorted({ch for text in texts for ch in text if not ch.isspace() and ord(ch) not in font.face.charToGlyph})
@@ -81,7 +89,7 @@ def missing_glyphs(*texts):
 def render_pdf(certificate: Certificate, *, url=None):
     """The certificate as PDF bytes; raises CertificateFontError for characters the font lacks."""
     url = url or verification_url(certificate.number)
-    issuer = getattr(settings, "CERTIFICATE_ISSUER", "") or "市精神文明建设委员会办公室"
+    issuer = issuer_name()
     body = f"{certificate.name}同志：经评选推荐、网上公示和审批，您被评为{certificate.title}，特发此证，以资鼓励。"
     missing = missing_glyphs(body, issuer, certificate.number)
     if missing:

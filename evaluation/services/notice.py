@@ -15,6 +15,7 @@ from evaluation.choices import StageKind
 from evaluation.models import (
     Campaign,
     CampaignEvent,
+    Disqualification,
     Nomination,
     NominationPhoto,
     Objection,
@@ -47,9 +48,14 @@ def phase(campaign, today=None):
 
 
 def candidates(campaign):
-    """The shortlisted nominations in rank order, with their published photos only."""
+    """The shortlisted nominations in rank order (the disqualified left out), with their published photos only."""
     published = NominationPhoto.objects.filter(public_image__isnull=False).select_related("public_image")
-    ranked = ShortlistEntry.objects.filter(campaign=campaign).order_by("rank").values_list("nomination_id", flat=True)
+    ranked = (
+        ShortlistEntry.objects.filter(campaign=campaign)
+        .exclude(nomination_id__in=Disqualification.objects.nomination_ids(campaign))
+        .order_by("rank")
+        .values_list("nomination_id", flat=True)
+    )
     ids = list(ranked)
     order = {pk: i for i, pk in enumerate(ids)}
     nominations = (

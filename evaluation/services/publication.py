@@ -18,14 +18,16 @@ from django.utils.html import escape
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from evaluation import rules
-from evaluation.models import Campaign, HeldTitle, Honour, PublicationMode
+from evaluation.models import Campaign, Disqualification, HeldTitle, Honour, PublicationMode
+from evaluation.services import approval as approval_service
 from evaluation.services import audit, certificates
 from evaluation.services.notice import unresolved_for
+from evaluation.workflows.pipeline import OutOfOrder, Refusal
 from portal.models import HonoureePage, HonourHeld, HonourRollPage, ReleasePage
 
 
-class PublicationRefused(Exception):
-    """Publication cannot go ahead; the message says why, in Chinese, naming the candidates."""
+class PublicationRefused(OutOfOrder):
+    """Publication cannot go ahead; `code` is a Refusal value, the message says why in Chinese, naming candidates."""
 
 
 def _photo(nomination):
@@ -43,16 +45,28 @@ def _story_blocks(story):
     return [("paragraph", f"<p>{escape(p)}</p>") for p in paragraphs]
 
 
-def _check(campaign, nominations):
-    if not nominations:
-        raise PublicationRefused("本次活动尚未录入文明委审批，不能发布。")
+def _check(campaign, approval, nominations, today=None):
+    """Publication follows the recorded approval, after the notice, for the approved people only."""
+    if approval is None or not nominations:
+        raise PublicationRefused(
+            Refusal.NOT_APPROVED, "本次活动尚未录入文明委审批，不能发布。按评选办法，经文明委审批后方可发布。"
+        )
+    found = approval_service.notice_refusal(campaign, today=today)
+    if found:
+        raise PublicationRefused(found.code, found.message)
     blocked = list(unresolved_for(nominations))
     if blocked:
         names = "、".join(sorted({o.nomination.nominee_name for o in blocked}))
-        raise PublicationRefused(f"候选人{names}有未办结的公示异议，办结前不能发布。")
+        raise PublicationRefused(Refusal.OBJECTION_OPEN, f"候选人{names}有未办结的公示异议，办结前不能发布。")
+    disqualified = set(Disqualification.objects.nomination_ids(campaign))
+    out = [n.nominee_name for n in nominations if n.pk in disqualified]
+    if out:
+        raise PublicationRefused(Refusal.DISQUALIFIED, f"候选人{'、'.join(out)}已被取消候选资格，不能发布。")
     without_consent = [n.nominee_name for n in nominations if not n.consent_given]
     if without_consent:
-        raise PublicationRefused(f"候选人{'、'.join(without_consent)}尚未记录本人同意公开，不能发布。")
+        raise PublicationRefused(
+            Refusal.CONSENT_MISSING, f"候选人{'、'.join(without_consent)}尚未记录本人同意公开，不能发布。"
+        )
 
 
 def _release(campaign, roll, approval, *, actor, live):
@@ -112,8 +126,10 @@ def _held_title(nomination, campaign, approval):
 
 
 @transaction.atomic
-def publish(campaign, *, actor):
-    """Publish an approved campaign to the honour roll; returns the release page."""
+def publish(campaign, *, actor, today=None):
+    """Publish an approved campaign to the honour roll; returns the release page.
+
+    `today`: the day checked against the notice (the demo replays the past)."""
     if not rules.can_publish(actor):
         raise PermissionDenied("您无权发布评选结果。")
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
@@ -121,10 +137,10 @@ def publish(campaign, *, actor):
     nominations = (
         list(approval.nominations.select_related("jurisdiction").order_by("category", "pk")) if approval else []
     )
-    _check(campaign, nominations)
+    _check(campaign, approval, nominations, today)
     roll = HonourRollPage.objects.live().order_by("path").first()
     if roll is None:
-        raise PublicationRefused("网站尚未建立好人榜页面，不能发布。")
+        raise PublicationRefused(Refusal.NO_HONOUR_ROLL, "网站尚未建立好人榜页面，不能发布。")
     live = campaign.publication_mode == PublicationMode.LIVE
     release = _release(campaign, roll, approval, actor=actor, live=live)
     added = []

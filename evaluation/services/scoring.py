@@ -7,6 +7,7 @@ round closes nobody sees another expert's scores; city staff see progress only.
 
 import importlib
 import logging
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from evaluation import rules
 from evaluation.choices import DeclarationDecision, StageKind
 from evaluation.models import (
     ConflictDeclaration,
+    Disqualification,
     Expert,
     ExpertDraw,
     ExpertScore,
@@ -33,7 +35,8 @@ VOTING_MODULE = "evaluation.services.voting"
 
 
 def vote_totals(campaign):
-    """{candidate id: valid votes} from the voting service; empty only when that service is not installed."""
+    """{candidate id: valid votes} from the voting service, also while the public sees no counts;
+    empty only when that service is not installed."""
     try:
         voting = importlib.import_module(VOTING_MODULE)
     except ModuleNotFoundError as exc:
@@ -41,7 +44,7 @@ def vote_totals(campaign):
             raise
         logger.warning("Voting service absent: ranking campaign %s without votes", campaign.pk)
         return {}
-    return {int(candidate): int(row["valid"]) for candidate, row in voting.counts(campaign).items()}
+    return {int(candidate): int(valid) for candidate, valid in voting.valid_counts(campaign).items()}
 
 
 # --- who is assigned what -------------------------------------------------------------------------
@@ -241,7 +244,9 @@ def ranking_report(campaign, votes=None):
     if draw is None:
         raise ValidationError("尚无已结束的评审轮次。")
     review_settings = settings_for(campaign)
-    scores = list(draw.scores.values_list("expert_id", "nomination_id", "total"))
+    disqualified = Disqualification.objects.nomination_ids(campaign)
+    scores = draw.scores.exclude(nomination_id__in=disqualified)
+    scores = list(scores.values_list("expert_id", "nomination_id", "total"))
     if not scores:
         raise ValidationError("本轮没有提交的评分。")
     votes = vote_totals(campaign) if votes is None else votes
@@ -255,17 +260,30 @@ def ranking_report(campaign, votes=None):
 
 @transaction.atomic
 def cut_shortlist(campaign, *, actor, votes=None):
-    """Write the shortlist: the first `honouree_quota` of the ranking, replacing any earlier cut."""
+    """Write the shortlist: the first `honouree_quota` of the ranking, at most `category_quota` per category
+    (a candidate past it gives way to the next one down), replacing any earlier cut."""
     if not rules.can_run_expert_review(actor):
         raise PermissionDenied("只有市文明办工作人员可以拟定名单。")
     report = ranking_report(campaign, votes)
     ShortlistEntry.objects.filter(campaign=campaign).delete()
-    entries = [
-        ShortlistEntry.objects.create(
-            campaign=campaign, nomination_id=row.candidate, rank=row.rank, combined_score=row.combined, created_by=actor
+    per_category = Counter()
+    entries = []
+    for row in report.rows:
+        if len(entries) == report.quota:
+            break
+        category = report.nominations[row.candidate].category
+        if per_category[category] >= campaign.category_quota:
+            continue
+        per_category[category] += 1
+        entries.append(
+            ShortlistEntry.objects.create(
+                campaign=campaign,
+                nomination_id=row.candidate,
+                rank=row.rank,
+                combined_score=row.combined,
+                created_by=actor,
+            )
         )
-        for row in report.rows[: report.quota]
-    ]
     for entry in entries:
         audit.record(entry.nomination, action="shortlisted", actor=actor, rank=entry.rank)
     audit.record_campaign(

@@ -397,6 +397,13 @@ def counts(campaign, *, now=None):
     return {pk: found.get(pk, {"valid": 0, "quarantined": 0}) for pk in ids}
 
 
+def valid_counts(campaign):
+    """{candidate id: valid votes} for every votable candidate, whatever the public display: for staff and experts."""
+    found = _aggregate(campaign)
+    ids = votable_candidates(campaign).values_list("pk", flat=True)
+    return {pk: found.get(pk, {"valid": 0})["valid"] for pk in ids}
+
+
 def totals(campaign):
     """Campaign-wide valid, quarantined and invalid totals (published with the rules on the campaign page)."""
     found = dict(Vote.objects.filter(campaign=campaign).values_list("status").annotate(n=Count("id")))

@@ -24,8 +24,8 @@ from evaluation.services import approval as approval_service
 from evaluation.services import notice as notice_service
 from evaluation.services import publication
 from evaluation.viewsets.exports import SafeExportIndexView
-from evaluation.workflows.nomination import Status
 from evaluation.workflows.notice import ObjectionOutcome, ObjectionTransitionNotAllowed
+from evaluation.workflows.pipeline import OutOfOrder
 
 register_permission_policy(
     Objection, RulePolicy(Objection, rules.can_handle_objections, actions=("change", "view")), exact_class=True
@@ -141,9 +141,7 @@ class ApprovalForm(forms.ModelForm):
         kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.fields["nominations"].queryset = (
-            Nomination.objects.filter(Q(shortlist_entries__isnull=False) | Q(status=Status.ACCEPTED))
-            .select_related("campaign")
-            .distinct()
+            Nomination.objects.filter(shortlist_entries__isnull=False).select_related("campaign").distinct()
         )
         self.fields["nominations"].label_from_instance = lambda n: f"{n.nominee_name}（{n.campaign}）"
 
@@ -165,8 +163,10 @@ class ApprovalCreateView(generic.CreateView):
             return super().form_valid(form)
         except ValidationError as exc:
             self.produced_error_message = "；".join(exc.messages)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
+        except OutOfOrder as exc:
+            self.produced_error_message = exc.message
+        form.add_error(None, self.produced_error_message)
+        return self.form_invalid(form)
 
 
 class PublishView(WagtailAdminTemplateMixin, TemplateView):

@@ -128,8 +128,8 @@ def test_vote_totals_fall_back_only_when_the_voting_service_is_absent(campaign, 
 
     class FakeVoting:
         @staticmethod
-        def counts(c):
-            return {7: {"valid": 12, "quarantined": 30}}
+        def valid_counts(c):
+            return {7: 12}
 
     monkeypatch.setitem(sys.modules, scoring.VOTING_MODULE, FakeVoting)
     assert scoring.vote_totals(campaign) == {7: 12}
@@ -188,3 +188,29 @@ def test_quota_and_weights_are_validated(campaign):
     settings = ExpertReviewSettings(campaign=campaign, honouree_quota=22)
     with pytest.raises(ValidationError, match="25至30"):
         settings.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_cut_keeps_the_category_quota_and_leaves_out_the_disqualified(panel, rubric, campaign, city_staff):
+    from evaluation.services import disqualification
+
+    draw, experts, candidates = panel
+    ExpertReviewSettings.objects.update_or_create(campaign=campaign, defaults={"honouree_quota": 20})
+    for expert in experts:
+        for i, candidate in enumerate(candidates):
+            score(draw, expert, candidate, rubric, 10 - i, 10 - i)
+    drawing.close_round(draw, actor=city_staff)
+    candidates[1].category = "bravery"
+    candidates[1].save()
+    campaign.category_quota = 1
+    campaign.save()
+    # Best first: candidates[0] takes helping_others' one place, so candidates[2] (same category) gives way.
+    entries = scoring.cut_shortlist(campaign, actor=city_staff, votes={})
+    assert [e.nomination_id for e in entries] == [candidates[0].pk, candidates[1].pk]
+
+    disqualification.disqualify(
+        campaign, candidates[0], actor=city_staff, grounds="经核查，其支持者组织多人集中刷票，证据确凿。"
+    )
+    assert candidates[0].pk not in [r.candidate for r in scoring.ranking_report(campaign, votes={}).rows]
+    entries = scoring.cut_shortlist(campaign, actor=city_staff, votes={})
+    assert [e.nomination_id for e in entries] == [candidates[1].pk, candidates[2].pk]

@@ -56,13 +56,13 @@ def test_expert_sees_valid_votes_beside_each_candidate(client, round_open, monke
 
     class Voting:
         @staticmethod
-        def counts(campaign):
-            return {candidates[0].pk: {"valid": 4321, "quarantined": 98765}}
+        def valid_counts(campaign):
+            return {candidates[0].pk: 4321}
 
     monkeypatch.setitem(sys.modules, scoring.VOTING_MODULE, Voting)
     client.force_login(experts[0].user)
     page = client.get(reverse("evaluation_my_review:index")).content.decode()
-    assert "4321" in page and "98765" not in page
+    assert "4321" in page
 
 
 @pytest.mark.django_db
@@ -244,3 +244,44 @@ def test_the_inspection_form_lists_active_staff_by_name(client, campaign, city_s
     html = client.get(reverse("evaluation_inspections:add")).content.decode()
     assert "王芳（wangfang）" in html
     assert "retired" not in html
+
+
+@pytest.mark.django_db
+def test_hidden_counts_still_reach_the_experts_and_the_ranking(client, round_open, rubric, city_staff):
+    """While the public sees no counts, experts see the valid votes and the ranking uses them (was a 500)."""
+    import datetime
+
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from evaluation.choices import CountsDisplay, StageKind
+    from evaluation.models import CampaignStage, VotingRules
+    from evaluation.services import voting
+
+    draw, experts, candidates = round_open
+    campaign = draw.campaign
+    today = timezone.localdate()
+    CampaignStage.objects.update_or_create(
+        campaign=campaign,
+        kind=StageKind.VOTE,
+        defaults={"starts_on": today - datetime.timedelta(days=1), "ends_on": today, "enabled": True},
+    )
+    VotingRules.objects.create(campaign=campaign, counts_display=CountsDisplay.HIDDEN)
+    for n in range(3):
+        request = RequestFactory().post("/", REMOTE_ADDR=f"203.0.113.{n + 1}")
+        voter, _ = voting.issue_voter(campaign, request=request)
+        voting.cast(campaign, candidates[0].pk, voter, request=request)
+    assert voting.counts(campaign)[candidates[0].pk]["valid"] is None
+
+    client.force_login(experts[0].user)
+    page = client.get(reverse("evaluation_my_review:index"))
+    assert page.status_code == 200
+    assert scoring.vote_totals(campaign) == {candidates[0].pk: 3, candidates[1].pk: 0, candidates[2].pk: 0}
+    a, b = rubric.criteria.order_by("sort_order")
+    for expert in experts:
+        for candidate in candidates:
+            scoring.declare(draw, actor=expert.user, nomination=candidate, decision="no_conflict")
+            scoring.submit_score(draw, actor=expert.user, nomination=candidate, points={a.pk: 7, b.pk: 7})
+    drawing.close_round(draw, actor=city_staff)
+    report = scoring.ranking_report(campaign)
+    assert report.rows[0].candidate == candidates[0].pk and report.rows[0].votes == 3

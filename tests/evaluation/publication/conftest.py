@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from evaluation.choices import StageKind
-from evaluation.models import CampaignStage, Nomination, ShortlistEntry
+from evaluation.choices import InspectionVerdict, StageKind
+from evaluation.models import CampaignStage, Inspection, Nomination, ShortlistEntry
 from evaluation.pages import CampaignPage
 from evaluation.services import candidate_photos, intake
 from evaluation.workflows.nomination import Status
@@ -31,6 +31,21 @@ def set_notice(campaign, starts, ends):
     )
 
 
+def close_notice(campaign):
+    """Move the notice into the past (it ended yesterday), as the days after it would: approval may follow."""
+    today = timezone.localdate()
+    set_notice(campaign, today - datetime.timedelta(days=9), today - datetime.timedelta(days=1))
+
+
+def inspect(campaign, nomination, verdict=InspectionVerdict.PASSED):
+    """A recorded site inspection with its verdict (the service's own rules are tested in tests/evaluation/experts)."""
+    Inspection.objects.update_or_create(
+        campaign=campaign,
+        nomination=nomination,
+        defaults={"scheduled_on": timezone.localdate(), "verdict": verdict, "findings": "走访核实，事迹属实。"},
+    )
+
+
 @pytest.fixture
 def district(jurisdictions):
     district = District.objects.create(name="河西区")
@@ -50,7 +65,7 @@ def notice_campaign(db, jurisdictions, district):
 
 @pytest.fixture
 def candidates(notice_campaign, jurisdictions):
-    """Three accepted nominees with consent, published photos and a place on the shortlist."""
+    """Three accepted nominees with consent, published photos, a place on the shortlist and a passed inspection."""
     made = []
     for rank, (name, seq, nominator, phone, category) in enumerate(PEOPLE, start=1):
         data = nomination_data(
@@ -69,6 +84,7 @@ def candidates(notice_campaign, jurisdictions):
         ShortlistEntry.objects.create(
             campaign=notice_campaign, nomination=nomination, rank=rank, combined_score=90 - rank
         )
+        inspect(notice_campaign, nomination)
         made.append(nomination)
     return made
 

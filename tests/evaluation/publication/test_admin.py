@@ -9,6 +9,8 @@ from evaluation.models import Approval, Objection, PublicationMode
 from portal.models import HonoureePage
 from tests.factories.portal import HonourRollPageFactory
 
+from .conftest import close_notice
+
 pytestmark = pytest.mark.django_db
 
 
@@ -47,6 +49,7 @@ def test_staff_close_a_case_in_the_admin_then_approve_and_publish(
     client.post(url, {**data, "public_result": "经核查，异议不成立。"})
     assert Objection.objects.get().status == "closed"
 
+    close_notice(notice_campaign)
     notice_campaign.publication_mode = PublicationMode.LIVE
     notice_campaign.save()
     response = client.post(
@@ -97,6 +100,7 @@ def test_staff_revoke_with_private_evidence_in_the_admin(client, home, city_staf
     from tests.factories.evaluation import jpeg_bytes
 
     HonourRollPageFactory(parent=home).save_revision().publish()
+    close_notice(notice_campaign)
     approval.record_approval(
         notice_campaign,
         actor=city_staff,

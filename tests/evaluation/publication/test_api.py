@@ -11,7 +11,7 @@ from evaluation.services import approval, publication
 from tests.factories.portal import HonourRollPageFactory
 from tests.portal.test_csp import assert_strict
 
-from .conftest import PEOPLE, id_of, set_notice
+from .conftest import PEOPLE, close_notice, id_of, set_notice
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
@@ -57,6 +57,7 @@ def test_results_are_404_until_published_then_list_the_honourees(client, home, n
 
     roll = HonourRollPageFactory(parent=home)
     roll.save_revision().publish()
+    close_notice(notice_campaign)
     approval.record_approval(
         notice_campaign,
         actor=city_staff,
@@ -93,6 +94,7 @@ def test_new_public_pages_pass_the_strict_csp(client, notice_page, candidates, h
     assert_strict(client.get(notice_page.url + "notice/"), "notice")
     roll = HonourRollPageFactory(parent=home)
     roll.save_revision().publish()
+    close_notice(notice_page.campaign)
     approval.record_approval(
         notice_page.campaign,
         actor=city_staff,

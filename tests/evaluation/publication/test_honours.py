@@ -17,7 +17,7 @@ from evaluation.services.intake import check_eligibility
 from portal.models import HonoureePage
 from tests.factories.portal import HonourRollPageFactory
 
-from .conftest import PEOPLE, id_of
+from .conftest import PEOPLE, id_of, set_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 def published(home, notice_campaign, candidates, city_staff):
     roll = HonourRollPageFactory(parent=home)
     roll.save_revision().publish()
+    set_notice(notice_campaign, datetime.date(2026, 11, 10), datetime.date(2026, 11, 16))
     approval.record_approval(
         notice_campaign,
         actor=city_staff,
@@ -71,6 +72,19 @@ def test_certificate_pdf_has_its_number_and_a_qr_code_of_the_verification_url(pu
     assert matrix == expected
     # The font is the one shipped in static/fonts, embedded (a subset) in the file.
     assert b"WenQuanYiMicroHei" in pdf and b"/FontFile2" in pdf
+
+
+def test_certificate_issuer_is_the_office_as_the_site_settings_spell_it(published):
+    from wagtail.models import Site
+
+    from portal.models import SiteSettings
+
+    certificate = honour_of("王秀英").certificate
+    assert "市精神文明建设指导委员会办公室" in qr_matrix_from_pdf(certificates.render_pdf(certificate))[1]
+    office = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    office.office_name = "清河市精神文明建设指导委员会办公室"
+    office.save()
+    assert "清河市精神文明建设指导委员会办公室" in qr_matrix_from_pdf(certificates.render_pdf(certificate))[1]
 
 
 def test_certificate_refuses_characters_the_shipped_font_lacks(published):

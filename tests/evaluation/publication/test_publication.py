@@ -6,10 +6,11 @@ from django.utils import timezone
 
 from evaluation.models import Certificate, HeldTitle, Honour, Objection, PublicationMode
 from evaluation.services import approval, notice, publication
+from evaluation.workflows.pipeline import OutOfOrder
 from portal.models import HonoureePage, ReleasePage
 from tests.factories.portal import HonourRollPageFactory
 
-from .conftest import PEOPLE, id_of
+from .conftest import PEOPLE, close_notice, id_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,7 @@ def roll(home):
 
 @pytest.fixture
 def approved(notice_campaign, candidates, city_staff):
+    close_notice(notice_campaign)
     return approval.record_approval(
         notice_campaign,
         actor=city_staff,
@@ -70,7 +72,8 @@ def test_an_upheld_objection_bars_approval(notice_campaign, candidates, city_sta
     notice.update_case(
         objection, actor=city_staff, outcome="upheld", public_result="经核查，异议成立。", assignee=city_staff
     )
-    with pytest.raises(ValidationError, match="王秀英的公示异议经核查成立"):
+    close_notice(notice_campaign)
+    with pytest.raises(OutOfOrder, match="王秀英的公示异议经核查成立") as refused:
         approval.record_approval(
             notice_campaign,
             actor=city_staff,
@@ -78,6 +81,7 @@ def test_an_upheld_objection_bars_approval(notice_campaign, candidates, city_sta
             approved_on=timezone.localdate(),
             nominations=candidates,
         )
+    assert refused.value.code == "objection_upheld"
 
 
 def test_live_publication_creates_public_pages_without_private_data(
