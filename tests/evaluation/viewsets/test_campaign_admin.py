@@ -14,6 +14,7 @@ def campaign_post(**overrides):
         "honouree_quota_min": "20",
         "honouree_quota_max": "40",
         "nomination_quota": "2",
+        "category_quota": "20",
         "departments": "纪检监察\n公安",
         "story_min_chars": "100",
         "story_max_chars": "1500",
