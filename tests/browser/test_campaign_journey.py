@@ -2,12 +2,16 @@
 
 A visitor nominates and votes on the public pages; staff review, draw the panel,
 experts score in 我的评审, staff rank, cut the shortlist, record the inspection,
-the notice shows the shortlist, staff record the approval and publish, and an
+the notice shows the shortlist, staff meet the notice's refusal of an approval,
+then record it the day after the notice ends and publish, and an
 anonymous visitor reads the profile on the honour roll.  Every screen on the way
 must be Chinese and none may say 没有权限 (check_screen).
 """
 
+import datetime
+
 import pytest
+import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -246,21 +250,36 @@ def test_staff_take_a_nomination_from_the_form_to_a_live_profile(live_server, br
     notice_text = page.inner_text("main")
     assert "王秀英" in notice_text and "李建国" in notice_text
 
-    # 9. The committee's approval, with its document number and date, then publication.
+    # 9. The committee's approval: refused in Chinese while the notice runs, recorded the day after it ends.
     as_user("city_staff")
-    open_admin("evaluation/approvals/")
-    submit("main a:has-text('添加')", "**/approvals/new/")
-    page.select_option("#id_campaign", str(campaign.pk))
-    page.fill("#id_document_number", "清文明委〔2026〕12号")
-    page.fill("#id_approved_on", timezone.localdate().isoformat())
-    page.check(f"input[name=nominations][value='{nomination.pk}']")
-    submit("main button[type=submit]:has-text('创建')", "**/approvals/")
-    approval = Approval.objects.get(campaign=campaign)
-    assert approval.document_number == "清文明委〔2026〕12号" and approval.approved_on == timezone.localdate()
-    assert list(approval.nominations.all()) == [nomination]
-    submit("a:text-is('发布到好人榜')", "**/publish/")
-    submit("button:text-is('确认发布')", "**/approvals/**")
-    assert "已发布" in page.inner_text("body")
+
+    def fill_approval(day):
+        open_admin("evaluation/approvals/")
+        submit("main a:has-text('添加')", "**/approvals/new/")
+        page.select_option("#id_campaign", str(campaign.pk))
+        page.fill("#id_document_number", "清文明委〔2026〕12号")
+        page.fill("#id_approved_on", day.isoformat())
+        page.check(f"input[name=nominations][value='{nomination.pk}']")
+
+    fill_approval(timezone.localdate())
+    page.click("main button[type=submit]:has-text('创建')")
+    page.locator("text=公示期内不能审批").first.wait_for()
+    check_screen(page, seen)
+    assert not Approval.objects.filter(campaign=campaign).exists()
+
+    # The clock moves on (the server's, in this process) to the morning after the notice's last day.
+    after = campaign.stage(StageKind.NOTICE).ends_on + datetime.timedelta(days=1)
+    morning = timezone.make_aware(datetime.datetime.combine(after, datetime.time(9)))
+    with time_machine.travel(morning):
+        as_user("city_staff")  # the session of three weeks ago has expired
+        fill_approval(after)
+        submit("main button[type=submit]:has-text('创建')", "**/approvals/")
+        approval = Approval.objects.get(campaign=campaign)
+        assert approval.document_number == "清文明委〔2026〕12号" and approval.approved_on == after
+        assert list(approval.nominations.all()) == [nomination]
+        submit("a:text-is('发布到好人榜')", "**/publish/")
+        submit("button:text-is('确认发布')", "**/approvals/**")
+        assert "已发布" in page.inner_text("body")
 
     # 10. An anonymous visitor finds the profile on the honour roll: the name, never the ID number or phone.
     context.clear_cookies()
