@@ -323,3 +323,18 @@ def test_the_admin_names_the_rule_and_records_a_disqualification(client, notice_
     close_notice(notice_campaign)
     response = client.post("/admin/evaluation/approvals/new/", form)
     assert "陈淑芬已因刷票被取消候选资格" in response.content.decode()
+
+
+def test_the_publish_command_keeps_the_same_rules(roll, notice_campaign, candidates, city_staff):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match=r"\[not_approved\]"):
+        call_command("publish_campaign", str(notice_campaign.pk), "--user", city_staff.username)
+    close_notice(notice_campaign)
+    approve(notice_campaign, candidates, city_staff)
+    notice_campaign.publication_mode = PublicationMode.LIVE
+    notice_campaign.save()
+    call_command("publish_campaign", str(notice_campaign.pk), "--user", city_staff.username)
+    assert Honour.objects.filter(campaign=notice_campaign).count() == 3
+    with pytest.raises(CommandError, match="不存在"):
+        call_command("publish_campaign", "99999", "--user", city_staff.username)
