@@ -15,7 +15,7 @@ from django.utils import timezone
 from evaluation import demo_experts
 from evaluation.choices import DeclarationDecision, InspectionVerdict, StageKind
 from evaluation.demo_builders import campaign_page
-from evaluation.models import Campaign, CampaignStage, Expert, ExpertReviewSettings, PublicationMode
+from evaluation.models import Campaign, CampaignStage, CourtesyArea, Expert, ExpertReviewSettings, PublicationMode
 from evaluation.services import (
     approval,
     candidate_photos,
@@ -30,6 +30,13 @@ from evaluation.services import (
 )
 from evaluation.services.intake import NominationData
 from evaluation.workflows.nomination import Action
+
+# The courtesies the demo city offers holders of a 好人卡 (data: staff edit them under 礼遇项目).
+COURTESIES = [
+    ("免费乘坐公交", "市内公交、地铁刷卡免费"),
+    ("年度免费体检", "每年一次，在市属医院"),
+    ("景区免票", "本市国有A级景区凭卡免票"),
+]
 
 PUBLISHED_TITLE = "2026年第三季度“清河好人”评选"
 NOTICE_TITLE = "2026年十月“清河好人”评选"
@@ -274,7 +281,16 @@ def _published_campaign(places, users, log):
         return campaign
     first = people[0].honour
     honours.record_care(first, actor=staff, kind="visit", note="上门看望，了解修补队活动需要的物资。")
-    honours.record_care(first, actor=staff, kind="benefit", card_number="QHHR-2026-0301", note="发放“好人卡”")
+    areas = [
+        CourtesyArea.objects.get_or_create(name=name, defaults={"description": note})[0] for name, note in COURTESIES
+    ]
+    honours.issue_card(
+        first,
+        actor=staff,
+        number="QHHR-2026-0301",
+        valid_until=datetime.date(timezone.localdate().year + 2, 12, 31),
+        areas=areas,
+    )
     log(f"已发布“{release.title}”（{len(people)}人，含荣誉证书）{'，活动页面 /' + page.slug + '/' if page else ''}。")
     return campaign
 

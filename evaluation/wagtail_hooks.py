@@ -10,6 +10,7 @@ from evaluation.viewsets import (
     voting_dashboard,
 )
 from evaluation.viewsets.access import private_access_viewset
+from evaluation.viewsets.care_cards import care_card_viewset, courtesy_area_viewset
 from evaluation.viewsets.comments import ApproveBulkAction, CommentViewSet, RejectBulkAction
 from evaluation.viewsets.dashboard import AwaitingMePanel, FollowUpPanel, NominationCountsPanel
 from evaluation.viewsets.disqualifications import disqualification_viewset
@@ -60,6 +61,8 @@ class EvaluationGroup(ViewSetGroup):
         promotion_viewset,
         negative_viewset,
         care_viewset,
+        care_card_viewset,
+        courtesy_area_viewset,
         district_quota_viewset,
         SubmissionViewSet("evaluation_submissions", url_prefix="evaluation/submissions"),
         HeldTitleViewSet("evaluation_held_titles", url_prefix="evaluation/held-titles"),

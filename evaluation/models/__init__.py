@@ -4,7 +4,16 @@ from .access import PrivateDataAccess
 from .approvals import Approval
 from .brushing import Detector, SuspicionStatus, VoteSuspicion
 from .campaigns import NOTICE_DAYS, Campaign, CampaignStage, PublicationMode
-from .care import CareKind, CareRecord, NegativeKind, NegativeRecord
+from .care import (
+    CareCard,
+    CareCardStatus,
+    CareKind,
+    CareRecord,
+    CourtesyArea,
+    NegativeGround,
+    NegativeKind,
+    NegativeRecord,
+)
 from .comments import Comment, CommentStatus
 from .disqualifications import Disqualification
 from .events import CampaignEvent, NominationEvent
@@ -29,7 +38,10 @@ __all__ = [
     "CampaignStage",
     "Comment",
     "CommentStatus",
+    "CareCard",
+    "CareCardStatus",
     "CareKind",
+    "CourtesyArea",
     "CareRecord",
     "Certificate",
     "ConflictDeclaration",
@@ -51,6 +63,7 @@ __all__ = [
     "LedgerCheckpoint",
     "LedgerEntry",
     "LedgerHead",
+    "NegativeGround",
     "NegativeKind",
     "NegativeRecord",
     "Nomination",

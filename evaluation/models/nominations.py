@@ -238,6 +238,7 @@ class HeldTitle(ProtectedIdNumber, models.Model):
     title = models.CharField("荣誉称号", max_length=100)
     level = models.CharField("级别", max_length=20, choices=Level.choices)
     awarded_on = models.DateField("授予日期")
+    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "已获荣誉"

@@ -52,6 +52,9 @@ LOG_ACTIONS = {
     "negative": "列入负面清单",
     "revoked": "撤销荣誉称号",
     "care": "记录关爱帮扶",
+    "card_issued": "发放好人卡",
+    "card_renewed": "好人卡续期",
+    "card_recalled": "收回好人卡",
 }
 
 CAMPAIGN_LOG_ACTIONS = {

@@ -124,7 +124,8 @@ def check_eligibility(campaign, id_number, *, detailed=False):
 def check_held_titles(level, id_number_hash, *, detailed=False):
     """The eligibility rule by keyed hash: also used when an honouree is put forward a level up."""
     rank = Level.rank(level)
-    for title in HeldTitle.objects.filter(id_number_hash=id_number_hash):
+    # A revoked title no longer counts: the person may be nominated again.
+    for title in HeldTitle.objects.filter(id_number_hash=id_number_hash, revoked_at__isnull=True):
         if Level.rank(title.level) < rank:
             continue
         if not detailed:

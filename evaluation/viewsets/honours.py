@@ -140,12 +140,14 @@ class PromotionViewSet(ModelViewSet):
 class NegativeForm(forms.ModelForm):
     class Meta:
         model = NegativeRecord
-        fields = ["honour", "kind", "reason", "decided_on", "document_number", "unit_report", "evidence"]
+        fields = ["honour", "kind", "ground", "reason", "decided_on", "document_number", "unit_report", "evidence"]
 
     def __init__(self, *args, **kwargs):
         kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.fields["honour"].queryset = Honour.objects.active()
+        self.fields["ground"].required = True
+        self.fields["ground"].help_text = "诫勉谈话、责令整改选“诫勉”或“禁止”条款；撤销荣誉称号选“撤销”或“退出”条款。"
         self.fields["evidence"].help_text = "可选，JPEG、PNG图片或PDF，不超过2 MB；仅工作人员可查看。"
 
 
@@ -156,6 +158,7 @@ class NegativeCreateView(ServiceCreateView):
             c["honour"],
             actor=self.request.user,
             kind=c["kind"],
+            ground=c["ground"],
             reason=c["reason"],
             decided_on=c["decided_on"],
             unit_report=c["unit_report"],
@@ -179,7 +182,13 @@ class NegativeViewSet(ModelViewSet):
     add_view_class = NegativeCreateView
     inspect_view_class = NegativeInspectView
     inspect_view_enabled = True
-    list_display = ["honour", Column("kind", accessor="get_kind_display", label="类型"), "decided_on", "reporting_unit"]
+    list_display = [
+        "honour",
+        Column("kind", accessor="get_kind_display", label="类型"),
+        Column("ground", accessor="get_ground_display", label="依据条款"),
+        "decided_on",
+        "reporting_unit",
+    ]
     list_filter = ["kind"]
     copy_view_enabled = False
 

@@ -118,6 +118,7 @@ def test_staff_revoke_with_private_evidence_in_the_admin(client, home, city_staf
         {
             "honour": honour.pk,
             "kind": "revocation",
+            "ground": "r_credit",
             "reason": "经查实存在严重失信行为",
             "decided_on": "2026-12-01",
             "document_number": "清文明委〔2026〕20号",
@@ -134,3 +135,47 @@ def test_staff_revoke_with_private_evidence_in_the_admin(client, home, city_staf
     assert client.get(evidence_url).status_code == 404
     client.logout()
     assert client.get(evidence_url).status_code == 302
+
+
+def test_staff_issue_renew_and_recall_a_care_card_in_the_admin(client, home, city_staff, notice_campaign, candidates):
+    from evaluation.models import CareCard, CourtesyArea, Honour
+    from evaluation.services import approval, publication
+
+    HonourRollPageFactory(parent=home).save_revision().publish()
+    close_notice(notice_campaign)
+    approval.record_approval(
+        notice_campaign,
+        actor=city_staff,
+        document_number="清文明委〔2026〕12号",
+        approved_on=timezone.localdate(),
+        nominations=candidates,
+    )
+    publication.publish(notice_campaign, actor=city_staff)
+    honour = Honour.objects.get(name="王秀英")
+    client.force_login(city_staff)
+    response = client.post(
+        "/admin/evaluation/courtesy/new/", {"name": "免费乘坐公交", "description": "", "active": "on"}
+    )
+    assert response.status_code == 302
+    area = CourtesyArea.objects.get()
+    issue = {
+        "honour": honour.pk,
+        "number": "QHHR-0001",
+        "areas": [area.pk],
+        "issued_on": "2026-12-01",
+        "valid_until": "2026-11-30",
+    }
+    response = client.post("/admin/evaluation/care-cards/new/", issue)
+    assert "有效期须晚于发放日期" in response.content.decode() and not CareCard.objects.exists()
+    response = client.post("/admin/evaluation/care-cards/new/", {**issue, "valid_until": "2028-12-31"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    card = CareCard.objects.get()
+    assert list(card.areas.all()) == [area] and card.issued_by == city_staff
+    edit = f"/admin/evaluation/care-cards/edit/{card.pk}/"
+    client.post(edit, {"valid_until": "2029-12-31", "recall_reason": ""})
+    card.refresh_from_db()
+    assert card.valid_until == datetime.date(2029, 12, 31) and card.status == "active"
+    client.post(edit, {"valid_until": "2029-12-31", "recall_reason": "本人迁居外地", "recall": "on"})
+    card.refresh_from_db()
+    assert card.status == "recalled" and card.recall_reason == "本人迁居外地"
+    assert "已收回" in client.get("/admin/evaluation/care-cards/").content.decode()

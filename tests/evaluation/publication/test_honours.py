@@ -11,7 +11,18 @@ from django.utils.html import strip_tags
 from pypdf import PdfReader
 
 from evaluation.choices import Level
-from evaluation.models import Campaign, Certificate, HeldTitle, Honour, NegativeKind, PromotionStatus, PublicationMode
+from evaluation.models import (
+    Campaign,
+    CareCard,
+    Certificate,
+    CourtesyArea,
+    HeldTitle,
+    Honour,
+    NegativeGround,
+    NegativeKind,
+    PromotionStatus,
+    PublicationMode,
+)
 from evaluation.services import approval, certificates, honours, publication
 from evaluation.services.intake import check_eligibility
 from portal.models import HonoureePage
@@ -122,6 +133,7 @@ def test_revocation_takes_the_profile_off_the_roll_and_recalls_the_certificate(c
         honour,
         actor=city_staff,
         kind=NegativeKind.REVOCATION,
+        ground=NegativeGround.R_CREDIT,
         reason="经查实存在严重失信行为",
         decided_on=datetime.date(2026, 12, 1),
         unit_report="推荐单位已作出书面说明，承担审核不严的责任。",
@@ -142,12 +154,59 @@ def test_revocation_takes_the_profile_off_the_roll_and_recalls_the_certificate(c
     assert "刘志刚" not in [h["name"] for h in results["honourees"]]
 
 
+def test_revocation_recalls_the_card_and_the_held_title_and_restores_eligibility(published, city_staff):
+    honour = honour_of("刘志刚")
+    transport = CourtesyArea.objects.create(name="免费乘坐公交")
+    card = honours.issue_card(
+        honour, actor=city_staff, number="QHHR-0002", valid_until=datetime.date(2028, 12, 31), areas=[transport]
+    )
+    with pytest.raises(ValidationError, match="已被使用"):
+        honours.issue_card(honour, actor=city_staff, number="QHHR-0002", valid_until=datetime.date(2028, 12, 31))
+    renewed = honours.renew_card(card, actor=city_staff, valid_until=datetime.date(2029, 12, 31))
+    assert renewed.valid_until == datetime.date(2029, 12, 31)
+    with pytest.raises(ValidationError, match="须晚于原有效期"):
+        honours.renew_card(card, actor=city_staff, valid_until=datetime.date(2029, 1, 1))
+    id_number = id_of(PEOPLE[1][1])
+    with pytest.raises(ValidationError, match="不符合本次活动的推荐条件"):
+        check_eligibility(published, id_number)
+
+    # A warning clause cannot ground a revocation.
+    with pytest.raises(ValidationError, match="请选择撤销荣誉称号所依据的条款"):
+        honours.record_negative(
+            honour,
+            actor=city_staff,
+            kind=NegativeKind.REVOCATION,
+            ground=NegativeGround.W_SPEECH,
+            reason="发表不当言论",
+            decided_on=datetime.date(2026, 12, 1),
+            unit_report="推荐单位书面说明。",
+        )
+    honours.record_negative(
+        honour,
+        actor=city_staff,
+        kind=NegativeKind.REVOCATION,
+        ground=NegativeGround.X_FAKE,
+        reason="核查发现主要事迹系他人所为",
+        decided_on=datetime.date(2026, 12, 1),
+        unit_report="推荐单位书面说明审核不严的情况。",
+    )
+    card = CareCard.objects.get(number="QHHR-0002")
+    assert card.status == "recalled" and card.recalled_on == datetime.date(2026, 12, 1) and "退出" in card.recall_reason
+    assert HeldTitle.objects.get(pk=honour.held_title_id).revoked_at is not None
+    assert Certificate.objects.get(honour=honour).status == "revoked"
+    with pytest.raises(ValidationError, match="已被撤销"):
+        honours.issue_card(honour, actor=city_staff, number="QHHR-0003", valid_until=datetime.date(2028, 12, 31))
+    # The revoked title no longer bars the person from a later nomination.
+    check_eligibility(published, id_number)
+
+
 def test_a_warning_keeps_the_profile_public(client, published, city_staff):
     honour = honour_of("王秀英")
     honours.record_negative(
         honour,
         actor=city_staff,
         kind=NegativeKind.WARNING_TALK,
+        ground=NegativeGround.W_CONDUCT,
         reason="未按要求参加宣讲活动",
         decided_on=datetime.date(2026, 12, 1),
         unit_report="推荐单位已谈话提醒。",
@@ -187,6 +246,7 @@ def test_a_revoked_honour_cannot_be_promoted(published, city_staff):
         honour,
         actor=city_staff,
         kind=NegativeKind.REVOCATION,
+        ground=NegativeGround.R_CREDIT,
         reason="经查实存在严重失信行为",
         decided_on=datetime.date(2026, 12, 1),
         unit_report="推荐单位书面说明。",
