@@ -24,7 +24,16 @@ from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
 from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
 from .notices import Objection, ObjectionEvidence
 from .quotas import DistrictQuota
-from .records import Certificate, Honour, HonourStatus, Promotion, PromotionStatus
+from .records import (
+    Certificate,
+    DecisionKind,
+    DecisionOutcome,
+    Honour,
+    HonourStatus,
+    Promotion,
+    PromotionDecision,
+    PromotionStatus,
+)
 from .reserve import ReserveEntry
 from .scoring import ConflictDeclaration, Criterion, ExpertReviewSettings, ExpertScore, Rubric, ShortlistEntry
 from .submissions import OrganisationSubmission
@@ -46,6 +55,8 @@ __all__ = [
     "Certificate",
     "ConflictDeclaration",
     "Criterion",
+    "DecisionKind",
+    "DecisionOutcome",
     "DepartmentOpinion",
     "Expert",
     "ExpertDraw",
@@ -75,6 +86,7 @@ __all__ = [
     "OrganisationSubmission",
     "PrivateDataAccess",
     "Promotion",
+    "PromotionDecision",
     "PromotionStatus",
     "PublicationMode",
     "ReserveEntry",

@@ -164,6 +164,9 @@ class Promotion(models.Model):
     held_title = models.ForeignKey(
         "evaluation.HeldTitle", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    skips_level = models.BooleanField(
+        "越级推荐", default=False, editable=False, help_text="市级入选者未获省级称号、经主任会议议定直接推荐全国。"
+    )
     note = models.TextField("说明", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="经办人", null=True, on_delete=models.PROTECT, related_name="+"
@@ -178,3 +181,38 @@ class Promotion(models.Model):
 
     def __str__(self):
         return f"{self.honour.name} → {self.get_target_level_display()}"
+
+
+class DecisionKind(models.TextChoices):
+    EXPERT_REVIEW = "expert_review", "专家评议"
+    DIRECTORS_MEETING = "directors_meeting", "主任会议议定"
+
+
+class DecisionOutcome(models.TextChoices):
+    AGREED = "agreed", "同意推荐"
+    DECLINED = "declined", "不同意推荐"
+
+
+class PromotionDecision(models.Model):
+    """The expert review or the directors' meeting behind a promotion (seed 000 §8): when, who, what was decided."""
+
+    promotion = models.ForeignKey(
+        Promotion, verbose_name="推荐上级", on_delete=models.CASCADE, related_name="decisions"
+    )
+    kind = models.CharField("程序", max_length=20, choices=DecisionKind.choices)
+    held_on = models.DateField("日期")
+    participants = models.TextField("参加人员", help_text="每行一人，写明姓名和职务。")
+    outcome = models.CharField("结论", max_length=20, choices=DecisionOutcome.choices)
+    minutes_number = models.CharField("纪要或文件编号", max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+        verbose_name = "评议和议定记录"
+        verbose_name_plural = "评议和议定记录"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}（{self.held_on:%Y-%m-%d}，{self.get_outcome_display()}）"
+
+    @property
+    def participant_list(self):
+        return [line.strip() for line in self.participants.splitlines() if line.strip()]

@@ -1,11 +1,10 @@
-"""After publication: promotion to the next level, the negative list, and care and courtesy records."""
+"""After publication: the negative list, care and courtesy records and 好人卡 (promotion: services/promotion.py)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from evaluation import rules
-from evaluation.choices import Level
 from evaluation.models import (
     CareCard,
     CareCardStatus,
@@ -16,77 +15,15 @@ from evaluation.models import (
     NegativeGround,
     NegativeKind,
     NegativeRecord,
-    Promotion,
 )
-from evaluation.models.records import HonourStatus, PromotionStatus
+from evaluation.models.records import HonourStatus
 from evaluation.services import audit, publication
 from evaluation.services.evidence import check_files
-from evaluation.services.intake import check_held_titles
-
-NEXT_LEVEL = {Level.CITY: Level.PROVINCE, Level.PROVINCE: Level.NATIONAL}
 
 
 def _require(actor):
     if not rules.can_manage_honours(actor):
         raise PermissionDenied("您无权管理入选者档案。")
-
-
-@transaction.atomic
-def promote(honour, *, actor, target_campaign=None, note=""):
-    """Put an honouree forward to the next level, refusing anyone who already holds that title."""
-    _require(actor)
-    honour = Honour.objects.select_for_update().select_related("nomination").get(pk=honour.pk)
-    if honour.is_revoked:
-        raise ValidationError(f"{honour.name}的荣誉称号已被撤销，不能推荐上级。")
-    target = NEXT_LEVEL.get(honour.level)
-    if target is None:
-        raise ValidationError(f"{honour.name}已是{Level(honour.level).label}荣誉，没有更高一级可以推荐。")
-    if target_campaign is not None and target_campaign.level != target:
-        raise ValidationError(f"所选上级评选活动不是{Level(target).label}活动。")
-    check_held_titles(target, honour.nomination.id_number_hash, detailed=True)
-    try:
-        with transaction.atomic():
-            promotion = Promotion.objects.create(
-                honour=honour, target_level=target, target_campaign=target_campaign, note=note, created_by=actor
-            )
-    except IntegrityError:
-        raise ValidationError(f"{honour.name}已推荐过{Level(target).label}评选。") from None
-    audit.record(honour.nomination, action="promoted", actor=actor, target_level=target, promotion=promotion.pk)
-    return promotion
-
-
-@transaction.atomic
-def record_promotion_result(promotion, *, actor, awarded, title="", awarded_on=None, higher_nomination=None):
-    """The higher level's decision; an award becomes a held title (so it is not nominated again)."""
-    _require(actor)
-    promotion = Promotion.objects.select_for_update().select_related("honour__nomination").get(pk=promotion.pk)
-    if promotion.status != PromotionStatus.PROPOSED:
-        raise ValidationError("该推荐已有结果，不能重复录入。")
-    promotion.higher_nomination = higher_nomination
-    if awarded:
-        if not title or awarded_on is None:
-            raise ValidationError("请填写上级授予的称号和日期。")
-        nomination = promotion.honour.nomination
-        held = HeldTitle(
-            person_name=promotion.honour.name,
-            title=title,
-            level=promotion.target_level,
-            awarded_on=awarded_on,
-            id_number_hash=nomination.id_number_hash,
-            id_number_masked=nomination.id_number_masked,
-            id_number_cipher=nomination.id_number_cipher,
-        )
-        held.save()
-        promotion.held_title = held
-        promotion.awarded_title, promotion.awarded_on = title, awarded_on
-        promotion.status = PromotionStatus.AWARDED
-    else:
-        promotion.status = PromotionStatus.NOT_AWARDED
-    promotion.save()
-    audit.record(
-        promotion.honour.nomination, action="promotion_result", actor=actor, promotion=promotion.pk, awarded=awarded
-    )
-    return promotion
 
 
 @transaction.atomic

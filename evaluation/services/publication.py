@@ -177,6 +177,21 @@ def publish(campaign, *, actor, today=None):
     return release
 
 
+def add_to_profile(honour, *, name, level, date, actor):
+    """A later honour of the same person (a promotion's award) listed on the profile they already have."""
+    page = honour.page.specific if honour.page_id else None
+    if page is None:
+        return None
+    if page.honours.filter(name=name, level=level).exists():
+        return page
+    page.honours.add(HonourHeld(name=name, level=level, date=date))
+    revision = page.save_revision(user=actor, log_action=True)
+    if page.live:
+        # The higher level's award is the authority here, not the actor's page permissions.
+        revision.publish(user=actor, skip_permission_checks=True)
+    return page
+
+
 def withdraw_profile(honour, *, actor):
     """Take the honouree's profile off the public roll; the page and every record stay for staff."""
     page = honour.page.specific if honour.page_id else None

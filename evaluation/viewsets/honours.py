@@ -9,10 +9,19 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from evaluation import rules
-from evaluation.models import CareRecord, Certificate, Honour, NegativeRecord, Promotion
+from evaluation.choices import Level
+from evaluation.models import (
+    CareRecord,
+    Certificate,
+    DecisionKind,
+    DecisionOutcome,
+    Honour,
+    NegativeRecord,
+    Promotion,
+)
 from evaluation.permissions import RulePolicy
 from evaluation.privacy.files import certificate_pdf_url, negative_evidence_url
-from evaluation.services import honours
+from evaluation.services import honours, promotion
 from evaluation.viewsets.exports import SafeExportIndexView
 
 register_permission_policy(
@@ -98,6 +107,29 @@ class CertificateViewSet(ModelViewSet):
 
 
 class PromotionForm(forms.ModelForm):
+    """The promotion and the records it rests on: the expert review and the directors' meeting (seed 000 §8)."""
+
+    target_level = forms.ChoiceField(
+        label="推荐级别",
+        required=False,
+        choices=[("", "上一级（默认）"), (Level.NATIONAL, "全国（市级入选者越级推荐，须主任会议议定）")],
+    )
+    review_on = forms.DateField(label="专家评议日期", required=False)
+    review_participants = forms.CharField(
+        label="专家评议参加人员", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="每行一人。"
+    )
+    review_outcome = forms.ChoiceField(
+        label="专家评议结论", required=False, choices=[("", "—"), *DecisionOutcome.choices]
+    )
+    meeting_on = forms.DateField(label="主任会议日期", required=False)
+    meeting_participants = forms.CharField(
+        label="主任会议参加人员", required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text="每行一人。"
+    )
+    meeting_outcome = forms.ChoiceField(
+        label="主任会议结论", required=False, choices=[("", "—"), *DecisionOutcome.choices]
+    )
+    meeting_minutes = forms.CharField(label="会议纪要编号", required=False, max_length=100)
+
     class Meta:
         model = Promotion
         fields = ["honour", "target_campaign", "note"]
@@ -106,13 +138,43 @@ class PromotionForm(forms.ModelForm):
         kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
         self.fields["honour"].queryset = Honour.objects.active()
+        self.fields["note"].help_text = "越级推荐时写明事迹特别突出、群众认可度特别高的情况。"
+
+    def decisions(self):
+        c = self.cleaned_data
+        found = []
+        if c.get("review_on") or c.get("review_outcome"):
+            found.append(
+                promotion.Decision(
+                    DecisionKind.EXPERT_REVIEW,
+                    c.get("review_on"),
+                    c.get("review_participants", ""),
+                    c["review_outcome"],
+                )
+            )
+        if c.get("meeting_on") or c.get("meeting_outcome"):
+            found.append(
+                promotion.Decision(
+                    DecisionKind.DIRECTORS_MEETING,
+                    c.get("meeting_on"),
+                    c.get("meeting_participants", ""),
+                    c["meeting_outcome"],
+                    c.get("meeting_minutes", ""),
+                )
+            )
+        return found
 
 
 class PromotionCreateView(ServiceCreateView):
     def save_instance(self):
         c = self.form.cleaned_data
-        return honours.promote(
-            c["honour"], actor=self.request.user, target_campaign=c["target_campaign"], note=c["note"]
+        return promotion.promote(
+            c["honour"],
+            actor=self.request.user,
+            target_level=c["target_level"] or None,
+            target_campaign=c["target_campaign"],
+            note=c["note"],
+            decisions=self.form.decisions(),
         )
 
 

@@ -23,7 +23,7 @@ from evaluation.models import (
     PromotionStatus,
     PublicationMode,
 )
-from evaluation.services import approval, certificates, honours, publication
+from evaluation.services import approval, certificates, honours, promotion, publication
 from evaluation.services.intake import check_eligibility
 from portal.models import HonoureePage
 from tests.factories.portal import HonourRollPageFactory
@@ -215,12 +215,29 @@ def test_a_warning_keeps_the_profile_public(client, published, city_staff):
     assert Certificate.objects.get(honour=honour).status == "valid"
 
 
-def test_promotion_goes_one_level_up_and_refuses_holders_of_that_title(published, city_staff):
+REVIEW = promotion.Decision("expert_review", datetime.date(2027, 1, 10), "何文清（市社科院）\n白树人（报社）", "agreed")
+MEETING = promotion.Decision(
+    "directors_meeting", datetime.date(2027, 1, 15), "市文明办主任\n各副主任", "agreed", "纪要〔2027〕2号"
+)
+
+
+def test_promotion_goes_one_level_up_on_recorded_decisions_and_refuses_holders_of_that_title(
+    client, published, city_staff
+):
     honour = honour_of("王秀英")
-    promotion = honours.promote(honour, actor=city_staff)
-    assert promotion.target_level == Level.PROVINCE
+    with pytest.raises(ValidationError, match="推荐省级须先经专家评议和主任会议议定同意"):
+        promotion.promote(honour, actor=city_staff)
+    declined = promotion.Decision("directors_meeting", datetime.date(2027, 1, 15), "市文明办主任", "declined")
+    with pytest.raises(ValidationError, match="主任会议议定同意"):
+        promotion.promote(honour, actor=city_staff, decisions=[REVIEW, declined])
+    proposed = promotion.promote(honour, actor=city_staff, decisions=[REVIEW, MEETING])
+    assert proposed.target_level == Level.PROVINCE and not proposed.skips_level
+    assert [(d.kind, d.held_on, d.participant_list[0]) for d in proposed.decisions.all()] == [
+        ("expert_review", datetime.date(2027, 1, 10), "何文清（市社科院）"),
+        ("directors_meeting", datetime.date(2027, 1, 15), "市文明办主任"),
+    ]
     with pytest.raises(ValidationError, match="已推荐过省级"):
-        honours.promote(honour, actor=city_staff)
+        promotion.promote(honour, actor=city_staff, decisions=[REVIEW, MEETING])
 
     # Someone already holding the provincial title is refused, with the title named for staff.
     other = honour_of("陈淑芬")
@@ -228,16 +245,41 @@ def test_promotion_goes_one_level_up_and_refuses_holders_of_that_title(published
     held.set_id_number(id_of(PEOPLE[2][1]))
     held.save()
     with pytest.raises(ValidationError, match="河东好人"):
-        honours.promote(other, actor=city_staff)
+        promotion.promote(other, actor=city_staff, decisions=[REVIEW, MEETING])
 
-    # The higher list's award is recorded as lineage and becomes a held title.
+    # The province's award is lineage, a held title, and a second honour on the same profile.
     province = Campaign.objects.create(title="省级好人评选", period_label="2027年上半年", level=Level.PROVINCE)
-    awarded = honours.record_promotion_result(
-        promotion, actor=city_staff, awarded=True, title="河东好人", awarded_on=datetime.date(2027, 3, 1)
+    awarded = promotion.record_promotion_result(
+        proposed, actor=city_staff, awarded=True, title="2027年3月“河东好人”", awarded_on=datetime.date(2027, 3, 1)
     )
     assert awarded.status == PromotionStatus.AWARDED and awarded.honour == honour
     with pytest.raises(ValidationError):
         check_eligibility(province, id_of(PEOPLE[0][1]))
+    assert HonoureePage.objects.filter(title="王秀英").count() == 1
+    profile = HonoureePage.objects.get(title="王秀英")
+    assert {(h.name, h.level) for h in profile.honours.all()} == {
+        ("2026年第四季度“清河好人”", Level.CITY),
+        ("2027年3月“河东好人”", Level.PROVINCE),
+    }
+    html = client.get(profile.url).content.decode()
+    assert "2027年3月“河东好人”" in html and "2026年第四季度“清河好人”" in html
+
+    # A provincial honouree goes on to the national recommendation on a directors' meeting.
+    national = promotion.promote(honour, actor=city_staff, decisions=[MEETING])
+    assert national.target_level == Level.NATIONAL and not national.skips_level
+
+
+def test_a_city_honouree_skips_to_the_national_recommendation_on_a_meeting_decision(published, city_staff):
+    honour = honour_of("刘志刚")
+    with pytest.raises(ValidationError, match="越级推荐须写明"):
+        promotion.promote(honour, actor=city_staff, target_level=Level.NATIONAL, decisions=[MEETING])
+    with pytest.raises(ValidationError, match="主任会议议定同意"):
+        promotion.promote(honour, actor=city_staff, target_level=Level.NATIONAL, note="跳入冰河救起三人，全网传颂。")
+    skipped = promotion.promote(
+        honour, actor=city_staff, target_level=Level.NATIONAL, note="跳入冰河救起三人，全网传颂。", decisions=[MEETING]
+    )
+    assert skipped.target_level == Level.NATIONAL and skipped.skips_level
+    assert honour.nomination.events.filter(action="promoted").get().data["skips_level"] is True
 
 
 def test_a_revoked_honour_cannot_be_promoted(published, city_staff):
@@ -252,7 +294,7 @@ def test_a_revoked_honour_cannot_be_promoted(published, city_staff):
         unit_report="推荐单位书面说明。",
     )
     with pytest.raises(ValidationError, match="已被撤销"):
-        honours.promote(honour, actor=city_staff)
+        promotion.promote(honour, actor=city_staff, decisions=[REVIEW, MEETING])
 
 
 def test_overdue_visits_appear_on_the_staff_dashboard(client, published, city_staff):
