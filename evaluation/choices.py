@@ -9,6 +9,7 @@ __all__ = [
     "Category",
     "DeclarationDecision",
     "InspectionVerdict",
+    "PriorityDeed",
     "VoteTransform",
     "CampaignKind",
     "CountsDisplay",
@@ -125,6 +126,14 @@ class VoteTransform(models.TextChoices):
 class DeclarationDecision(models.TextChoices):
     NO_CONFLICT = "no_conflict", "无利害关系"
     RECUSE = "recuse", "需要回避"
+
+
+class PriorityDeed(models.TextChoices):
+    """Deeds in a crisis, which the rules let a campaign consider first (seed 000, article 4)."""
+
+    EPIDEMIC = "epidemic", "疫情防控"
+    DISASTER = "disaster", "抢险救灾"
+    PUBLIC_SAFETY = "public_safety", "突发公共安全事件"
 
 
 class InspectionVerdict(models.TextChoices):

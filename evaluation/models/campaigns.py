@@ -51,6 +51,12 @@ class Campaign(ClusterableModel):
     level = models.CharField("级别", max_length=20, choices=Level.choices, default=Level.CITY)
     period = models.CharField("周期", max_length=20, choices=Period.choices, default=Period.QUARTERLY)
     period_label = models.CharField("期次", max_length=50, help_text="例如：2026年第三季度")
+    theme = models.CharField(
+        "专题",
+        max_length=100,
+        blank=True,
+        help_text="围绕重大宣传主题或突发事件开展的专题评选填写主题，例如：抗洪抢险；常规评选留空。",
+    )
     categories = MultipleChoiceJSONField(
         "评选类别", item_choices=Category.choices, default=default_categories, help_text="默认五类全部开放。"
     )
@@ -99,7 +105,7 @@ class Campaign(ClusterableModel):
     panels = [
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("level"), FieldPanel("period")]),
-        FieldPanel("period_label"),
+        FieldRowPanel([FieldPanel("period_label"), FieldPanel("theme")]),
         FieldPanel("categories"),
         MultiFieldPanel(
             [
@@ -141,6 +147,11 @@ class Campaign(ClusterableModel):
             errors["story_max_chars"] = "事迹最多字数不能小于最少字数。"
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_special_round(self):
+        """A themed round (专题评选) around a major theme or an emergency."""
+        return bool(self.theme.strip())
 
     @property
     def department_list(self):

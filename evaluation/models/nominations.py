@@ -6,7 +6,16 @@ from django.utils import timezone
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
-from evaluation.choices import Category, Gender, Level, NominationChannel, NominationMethod, SubjectKind, Verdict
+from evaluation.choices import (
+    Category,
+    Gender,
+    Level,
+    NominationChannel,
+    NominationMethod,
+    PriorityDeed,
+    SubjectKind,
+    Verdict,
+)
 from evaluation.privacy import crypto
 from evaluation.workflows.nomination import Status, Step
 from portal.storage import private_storage
@@ -59,6 +68,13 @@ class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
         "evaluation.Jurisdiction", verbose_name="所属辖区/单位", on_delete=models.PROTECT, related_name="nominations"
     )
     unit = models.CharField("工作单位或身份", max_length=100, blank=True)
+    priority_deed = models.CharField(
+        "优先评选（危机中的突出表现）",
+        max_length=20,
+        choices=PriorityDeed.choices,
+        blank=True,
+        help_text="疫情防控、抢险救灾等危机中表现突出的，可优先评选；在审核和排名中标出。",
+    )
     story = models.TextField("主要事迹")
 
     consent_given = models.BooleanField("本人已同意公开", default=False)

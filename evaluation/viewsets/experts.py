@@ -265,7 +265,7 @@ class CampaignReviewView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView
                 name = {pk: n.nominee_name for pk, n in report.nominations.items()}
                 context.update(
                     report=report,
-                    ranking_rows=[(row, name[row.candidate]) for row in report.rows],
+                    ranking_rows=[(row, report.nominations[row.candidate]) for row in report.rows],
                     scenario_rows=[
                         (s, "、".join(name[c] for c in s.entered), "、".join(name[c] for c in s.left))
                         for s in report.scenarios

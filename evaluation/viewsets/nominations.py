@@ -209,7 +209,7 @@ class NominationEditForm(forms.ModelForm):
 
     class Meta:
         model = Nomination
-        fields = ["nominee_name", "unit", "category", "story", "jurisdiction"]
+        fields = ["nominee_name", "unit", "category", "priority_deed", "story", "jurisdiction"]
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -545,6 +545,7 @@ class NominationViewSet(ModelViewSet):
         Column("jurisdiction", label="辖区/单位"),
         Column("status", label="状态", accessor="get_status_display"),
         BooleanColumn("consent_given", label="本人同意"),
+        Column("priority_deed", label="优先评选", accessor="get_priority_deed_display"),
         DateColumn("created_at", label="提交时间"),
     ]
     list_export = EXPORT_FIELDS

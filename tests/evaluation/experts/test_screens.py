@@ -136,8 +136,16 @@ def test_staff_draw_close_rank_and_cut(client, campaign, jurisdictions, city_sta
                 draw, actor=user, nomination=candidate, points={first.pk: 10 - j, second.pk: (i + j) % 10}
             )
     client.post(url, {"action": "close", "draw": draw.pk})
+    # A deed in a crisis is flagged for priority in review; the ranking shows the flag beside the name.
+    campaign.theme = "抗洪抢险"
+    campaign.save()
+    candidates[2].priority_deed = "disaster"
+    candidates[2].save()
     page = client.get(url).content.decode()
     assert "稳健性检验" in page and "不计网络投票" in page and "去掉每名候选人的最高分和最低分" in page
+    assert "优先·抢险救灾" in page and campaign.is_special_round
+    listing = client.get(f"/admin/evaluation/nominations/?campaign={campaign.pk}").content.decode()
+    assert "抢险救灾" in listing
     client.post(url, {"action": "cut"})
     assert ShortlistEntry.objects.filter(campaign=campaign).count() == 3
 
