@@ -9,6 +9,7 @@ class PrivateDataAccess(models.Model):
         INSPECT = "inspect", "查看推荐详情"
         EXPORT = "export", "导出推荐名单"
         API = "api", "审核接口"
+        PROVINCE = "province", "报送省文明办"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="查看人", null=True, on_delete=models.SET_NULL, related_name="+"

@@ -2,10 +2,13 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from evaluation import rules
@@ -23,6 +26,7 @@ from evaluation.permissions import RulePolicy
 from evaluation.privacy.files import certificate_pdf_url, negative_evidence_url
 from evaluation.services import honours, promotion
 from evaluation.viewsets.exports import SafeExportIndexView
+from evaluation.viewsets.province_package import ProvincePackageView
 
 register_permission_policy(
     Honour, RulePolicy(Honour, rules.can_manage_honours, actions=("change", "view", "export")), exact_class=True
@@ -178,11 +182,20 @@ class PromotionCreateView(ServiceCreateView):
         )
 
 
+class PromotionIndexView(SafeExportIndexView):
+    @cached_property
+    def header_buttons(self):
+        package = HeaderButton(
+            "报送省文明办", url=reverse("evaluation_promotions:province_package"), icon_name="download"
+        )
+        return [*super().header_buttons, package]
+
+
 class PromotionViewSet(ModelViewSet):
     model = Promotion
     icon = "arrow-up"
     menu_label = "推荐上级"
-    index_view_class = SafeExportIndexView
+    index_view_class = PromotionIndexView
     add_view_class = PromotionCreateView
     list_display = [
         "honour",
@@ -197,6 +210,10 @@ class PromotionViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return PromotionForm
+
+    def get_urlpatterns(self):
+        package = path("province-package/", ProvincePackageView.as_view(), name="province_package")
+        return [*super().get_urlpatterns(), package]
 
 
 class NegativeForm(forms.ModelForm):

@@ -5,7 +5,7 @@ import io
 
 import pytest
 import segno
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.html import strip_tags
 from pypdf import PdfReader
@@ -310,3 +310,43 @@ def test_overdue_visits_appear_on_the_staff_dashboard(client, published, city_st
     html = client.get("/admin/").content.decode()
     assert "逾期未回访的好人" in html
     assert "刘志刚" in html
+
+
+def test_the_monthly_province_package_holds_material_photos_and_the_form_and_is_logged(
+    client, published, city_staff, staff
+):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from evaluation.models import PrivateDataAccess
+    from evaluation.services import province_package
+
+    month = timezone.localdate().replace(day=1)
+    with pytest.raises(ValidationError, match="没有推荐省级评选的候选人"):
+        province_package.build(month, actor=city_staff)
+    promotion.promote(honour_of("王秀英"), actor=city_staff, decisions=[REVIEW, MEETING])
+    promotion.promote(honour_of("陈淑芬"), actor=city_staff, decisions=[REVIEW, MEETING])
+    with pytest.raises(PermissionDenied):
+        province_package.build(month, actor=staff["hexi_reviewer"])
+
+    client.force_login(city_staff)
+    url = "/admin/evaluation/promotions/province-package/"
+    assert "报送省文明办" in client.get("/admin/evaluation/promotions/").content.decode()
+    page = client.get(url).content.decode()
+    assert "王秀英" in page and "陈淑芬" in page and "刘志刚" not in page and "25日" in page
+    response = client.post(url, {"month": month.strftime("%Y-%m")})
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    assert "推荐表.xlsx" in names and "01-王秀英/事迹材料.txt" in names and "01-王秀英/照片1.jpg" in names
+    assert archive.read("01-王秀英/事迹材料.txt").decode() == honour_of("王秀英").nomination.story
+    assert archive.read("01-王秀英/照片1.jpg").startswith(b"\xff\xd8")
+    rows = list(load_workbook(io.BytesIO(archive.read("推荐表.xlsx"))).active.values)
+    assert rows[1][1] == "王秀英" and rows[1][9] == PEOPLE[0][3]  # the nominator's phone: the province's form asks
+    flat = " ".join(str(v) for row in rows for v in row)
+    assert all(id_of(seq) not in flat for _, seq, *_ in PEOPLE)  # never the ID number
+    access = PrivateDataAccess.objects.get(purpose="province")
+    assert access.user == city_staff and access.record_count == 2
+    client.force_login(staff["hexi_reviewer"])
+    assert client.get(url).status_code in {302, 403}
