@@ -21,6 +21,8 @@ RESUBMITTER_FOR_STEP = {
     Step.CITY: (Role.UNIT_SUBMITTER, Role.DISTRICT_REVIEWER),
 }
 JURISDICTION_ROLES = (Role.DISTRICT_REVIEWER, Role.UNIT_SUBMITTER)
+# Districts and units keep the care of the honourees they recommended (属地管理, 谁推荐谁负责).
+CARE_ROLES = (Role.DISTRICT_REVIEWER,)
 
 
 def nominations_for(user, queryset=None):
@@ -195,3 +197,25 @@ def can_publish(user):
 def can_manage_honours(user):
     """Certificates, promotion, negative list and care records of honourees."""
     return is_city_staff(user)
+
+
+def honours_for(user, queryset=None):
+    """Honourees in `user`'s care: all for city staff, those recommended from their subtree for districts and units."""
+    from evaluation.models import Honour
+
+    queryset = Honour.objects.all() if queryset is None else queryset
+    if predicates.is_city_staff(user):
+        return queryset
+    if has_role(user, *CARE_ROLES):
+        return queryset.filter(nomination__jurisdiction__path__startswith=profile_of(user).jurisdiction.path)
+    return queryset.none()
+
+
+def can_keep_care(user):
+    """Reaches the care screens (care records, 好人卡, revocation reports): city staff, district and unit reviewers."""
+    return is_city_staff(user) or has_role(user, *CARE_ROLES)
+
+
+def can_care_for(user, honour):
+    """Keeps this honouree's care records and cards, and may report them for revocation."""
+    return is_city_staff(user) or (has_role(user, *CARE_ROLES) and covers(user, honour.nomination.jurisdiction))

@@ -28,6 +28,7 @@ from evaluation.viewsets.nominations import nomination_viewset
 from evaluation.viewsets.notices import approval_viewset, objection_viewset
 from evaluation.viewsets.quotas import district_quota_viewset
 from evaluation.viewsets.reserve import reserve_viewset
+from evaluation.viewsets.revocation_reports import revocation_report_viewset
 from evaluation.viewsets.setup import (
     CampaignViewSet,
     HeldTitleViewSet,
@@ -60,6 +61,7 @@ class EvaluationGroup(ViewSetGroup):
         certificate_viewset,
         promotion_viewset,
         negative_viewset,
+        revocation_report_viewset,
         care_viewset,
         care_card_viewset,
         courtesy_area_viewset,

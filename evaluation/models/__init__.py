@@ -13,6 +13,8 @@ from .care import (
     NegativeGround,
     NegativeKind,
     NegativeRecord,
+    ReportStatus,
+    RevocationReport,
 )
 from .comments import Comment, CommentStatus
 from .disqualifications import Disqualification
@@ -89,7 +91,9 @@ __all__ = [
     "PromotionDecision",
     "PromotionStatus",
     "PublicationMode",
+    "ReportStatus",
     "ReserveEntry",
+    "RevocationReport",
     "SmsCode",
     "Rubric",
     "ShortlistEntry",

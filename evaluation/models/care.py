@@ -93,6 +93,50 @@ class NegativeRecord(models.Model):
         return f"{self.honour.name}·{self.get_kind_display()}"
 
 
+class ReportStatus(models.TextChoices):
+    PENDING = "pending", "待市文明办审批"
+    APPROVED = "approved", "已批准撤销"
+    DISMISSED = "dismissed", "不予撤销"
+
+
+class RevocationReport(models.Model):
+    """The recommending district's or unit's investigation report asking the city to revoke a title (谁推荐谁负责)."""
+
+    honour = models.ForeignKey(
+        "evaluation.Honour", verbose_name="入选者", on_delete=models.PROTECT, related_name="revocation_reports"
+    )
+    ground = models.CharField("依据条款", max_length=20, choices=NegativeGround.choices)
+    facts = models.TextField("调查情况", help_text="核实的事实、经过和证据。")
+    reporting_unit = models.ForeignKey(
+        "evaluation.Jurisdiction", verbose_name="报告单位", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="报告人", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    filed_at = models.DateTimeField("报告时间", auto_now_add=True)
+    status = models.CharField("状态", max_length=20, choices=ReportStatus.choices, default=ReportStatus.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审批人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decision_note = models.TextField("审批意见", blank=True)
+    negative_record = models.OneToOneField(
+        NegativeRecord, verbose_name="撤销记录", null=True, blank=True, on_delete=models.PROTECT, related_name="report"
+    )
+
+    class Meta:
+        ordering = ["-filed_at"]
+        verbose_name = "撤销荣誉报告"
+        verbose_name_plural = "撤销荣誉报告"
+
+    def __str__(self):
+        return f"{self.honour.name}·撤销荣誉报告（{self.get_status_display()}）"
+
+
 class CourtesyArea(models.Model):
     """A courtesy the city offers holders of the 好人卡 (transport, health checks, scenic sites…), edited as data."""
 

@@ -51,6 +51,8 @@ LOG_ACTIONS = {
     "promotion_result": "记录上级评选结果",
     "negative": "列入负面清单",
     "revoked": "撤销荣誉称号",
+    "revocation_reported": "提交撤销荣誉报告",
+    "revocation_report_decided": "审批撤销荣誉报告",
     "care": "记录关爱帮扶",
     "card_issued": "发放好人卡",
     "card_renewed": "好人卡续期",

@@ -21,6 +21,11 @@ from evaluation.services import audit, publication
 from evaluation.services.evidence import check_files
 
 
+def _require_care(actor, honour):
+    if not rules.can_care_for(actor, honour):
+        raise PermissionDenied("只能管理本辖区、本单位推荐的入选者的关爱帮扶和好人卡。")
+
+
 def _require(actor):
     if not rules.can_manage_honours(actor):
         raise PermissionDenied("您无权管理入选者档案。")
@@ -78,8 +83,9 @@ def record_negative(honour, *, actor, kind, ground, reason, decided_on, unit_rep
 
 @transaction.atomic
 def record_care(honour, *, actor, kind, happened_on=None, note="", amount=None, card_number=""):
-    """One entry of the care log; a death is also noted on the honour (no more visit reminders)."""
-    _require(actor)
+    """One entry of the care log, by city staff or the recommending district or unit; a death is also noted on the
+    honour (no more visit reminders)."""
+    _require_care(actor, honour)
     if kind not in CareKind.values:
         raise ValidationError("类型无效。")
     if kind == CareKind.BENEFIT and not (card_number or note):
@@ -106,8 +112,8 @@ def record_care(honour, *, actor, kind, happened_on=None, note="", amount=None, 
 @transaction.atomic
 def issue_card(honour, *, actor, number, valid_until, areas=(), issued_on=None):
     """Issue a 好人卡 with the courtesies it carries; refused for a revoked honour or a card number in use."""
-    _require(actor)
-    honour = Honour.objects.select_related("nomination").get(pk=honour.pk)
+    honour = Honour.objects.select_related("nomination__jurisdiction").get(pk=honour.pk)
+    _require_care(actor, honour)
     number = (number or "").strip()
     issued_on = issued_on or timezone.localdate()
     if honour.is_revoked:
@@ -129,8 +135,8 @@ def issue_card(honour, *, actor, number, valid_until, areas=(), issued_on=None):
 @transaction.atomic
 def renew_card(card, *, actor, valid_until):
     """Extend an active card's validity."""
-    _require(actor)
-    card = CareCard.objects.select_for_update().select_related("honour__nomination").get(pk=card.pk)
+    card = CareCard.objects.select_for_update().select_related("honour__nomination__jurisdiction").get(pk=card.pk)
+    _require_care(actor, card.honour)
     if card.status != CareCardStatus.ACTIVE:
         raise ValidationError(f"好人卡{card.number}已收回，不能续期。")
     if valid_until is None or valid_until <= card.valid_until:
@@ -152,7 +158,7 @@ def recall_cards(honour, *, reason, on=None):
 @transaction.atomic
 def recall_card(card, *, actor, reason):
     """Recall one card by staff decision, with the reason."""
-    _require(actor)
+    _require_care(actor, card.honour)
     if card.status != CareCardStatus.ACTIVE:
         raise ValidationError(f"好人卡{card.number}已收回。")
     if not (reason or "").strip():

@@ -2,33 +2,34 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from evaluation import rules
-from evaluation.models import CareCard, CourtesyArea, Honour
+from evaluation.models import CareCard, CourtesyArea
 from evaluation.permissions import RulePolicy
 from evaluation.services import honours
+from evaluation.viewsets.care_scope import CareScopedIndexMixin, CareScopedObjectMixin, honour_choices
 from evaluation.viewsets.honours import ServiceCreateView
 
 register_permission_policy(
-    CareCard, RulePolicy(CareCard, rules.can_manage_honours, actions=("add", "change", "view")), exact_class=True
+    CareCard, RulePolicy(CareCard, rules.can_keep_care, actions=("add", "change", "view")), exact_class=True
 )
 register_permission_policy(CourtesyArea, RulePolicy(CourtesyArea, rules.can_manage_honours), exact_class=True)
 
 
-class CardIssueForm(forms.ModelForm):
+class CardIssueForm(WagtailAdminModelForm):
     class Meta:
         model = CareCard
         fields = ["honour", "number", "areas", "issued_on", "valid_until"]
         widgets = {"areas": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
-        kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
-        self.fields["honour"].queryset = Honour.objects.active()
+        self.fields["honour"].queryset = honour_choices(self.for_user)
         self.fields["areas"].queryset = CourtesyArea.objects.filter(active=True)
 
 
@@ -59,7 +60,15 @@ class CardIssueView(ServiceCreateView):
         )
 
 
-class CardChangeView(generic.EditView):
+class CardIndexView(CareScopedIndexMixin, generic.IndexView):
+    pass
+
+
+class CardInspectView(CareScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class CardChangeView(CareScopedObjectMixin, generic.EditView):
     def save_instance(self):
         c = self.form.cleaned_data
         card = CareCard.objects.get(pk=self.object.pk)
@@ -80,8 +89,10 @@ class CareCardViewSet(ModelViewSet):
     model = CareCard
     icon = "tag"
     menu_label = "好人卡"
+    index_view_class = CardIndexView
     add_view_class = CardIssueView
     edit_view_class = CardChangeView
+    inspect_view_class = CardInspectView
     list_display = [
         "number",
         "honour",

@@ -1,10 +1,11 @@
 """Admin screens after publication: honourees, certificates, promotion, negative list, care records."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -25,6 +26,7 @@ from evaluation.models import (
 from evaluation.permissions import RulePolicy
 from evaluation.privacy.files import certificate_pdf_url, negative_evidence_url
 from evaluation.services import honours, promotion
+from evaluation.viewsets.care_scope import CareScopedIndexMixin, CareScopedObjectMixin, honour_choices
 from evaluation.viewsets.exports import SafeExportIndexView
 from evaluation.viewsets.province_package import ProvincePackageView
 
@@ -34,10 +36,14 @@ register_permission_policy(
 register_permission_policy(
     Certificate, RulePolicy(Certificate, rules.can_manage_honours, actions=("view", "export")), exact_class=True
 )
-for _model in (Promotion, NegativeRecord, CareRecord):
+for _model in (Promotion, NegativeRecord):
     register_permission_policy(
         _model, RulePolicy(_model, rules.can_manage_honours, actions=("add", "view", "export")), exact_class=True
     )
+# Care records are kept by the recommending district or unit too (属地管理); each screen is scoped to its honourees.
+register_permission_policy(
+    CareRecord, RulePolicy(CareRecord, rules.can_keep_care, actions=("add", "view", "export")), exact_class=True
+)
 
 
 class ServiceCreateView(generic.CreateView):
@@ -46,6 +52,10 @@ class ServiceCreateView(generic.CreateView):
     def form_valid(self, form):
         try:
             return super().form_valid(form)
+        except PermissionDenied as exc:
+            self.produced_error_message = str(exc)
+            form.add_error(None, self.produced_error_message)
+            return self.form_invalid(form)
         except ValidationError as exc:
             self.produced_error_message = "；".join(exc.messages)
             form.add_error(None, self.produced_error_message)
@@ -275,14 +285,22 @@ class NegativeViewSet(ModelViewSet):
         return NegativeForm
 
 
-class CareForm(forms.ModelForm):
+class CareForm(WagtailAdminModelForm):
     class Meta:
         model = CareRecord
         fields = ["honour", "kind", "happened_on", "note", "amount", "card_number"]
 
     def __init__(self, *args, **kwargs):
-        kwargs.pop("for_user", None)
         super().__init__(*args, **kwargs)
+        self.fields["honour"].queryset = honour_choices(self.for_user)
+
+
+class CareIndexView(CareScopedIndexMixin, SafeExportIndexView):
+    pass
+
+
+class CareInspectView(CareScopedObjectMixin, generic.InspectView):
+    pass
 
 
 class CareCreateView(ServiceCreateView):
@@ -303,7 +321,8 @@ class CareViewSet(ModelViewSet):
     model = CareRecord
     icon = "pick"
     menu_label = "关爱帮扶"
-    index_view_class = SafeExportIndexView
+    index_view_class = CareIndexView
+    inspect_view_class = CareInspectView
     add_view_class = CareCreateView
     list_display = ["honour", Column("kind", accessor="get_kind_display", label="类型"), "happened_on", "card_number"]
     list_filter = ["kind"]
