@@ -95,6 +95,7 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "portal" / "templates"],
+        # With DEBUG off, Django wraps these loaders in its cached loader.
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
