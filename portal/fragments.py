@@ -15,20 +15,11 @@ from django.conf import settings
 from django.core.cache import cache
 
 from portal import cache as page_cache
+from portal.models.mixins import shares_fragments
 
 
 def seconds():
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
-
-
-def shareable(request):
-    """Whether this request may use what is cached for every visitor (as the page cache decides)."""
-    return (
-        seconds() > 0
-        and request is not None
-        and request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
 
 
 def kept(found_key, build, timeout=None):
@@ -62,7 +53,7 @@ def cached_route(root, request, path_components, route):
     remembered; a hit asks that page to route the empty rest, which is what the
     last step of the full walk did. 404s and sub-routes always walk the tree.
     """
-    if not path_components or not shareable(request):
+    if not path_components or not shares_fragments(request):
         return route(request, path_components)
     path = "/".join(path_components)
     found_key = f"route:{page_cache.current_generation()}:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()}"

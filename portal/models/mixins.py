@@ -66,6 +66,16 @@ class LeadSummaryMixin:
         return stream_text(self.body)[:120]
 
 
+def shares_fragments(request):
+    """Whether this request may use what is cached for every visitor (as the page cache decides)."""
+    return (
+        getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0
+        and request is not None
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
 def fragment_caches(request):
     """The cache aliases for a page's {% wagtailcache %} fragments: (page content, site-wide chrome).
 
@@ -74,12 +84,7 @@ def fragment_caches(request):
     CACHE_PAGE_FRAGMENTS=0 renders the content on every request and keeps only
     the site-wide chrome (the footer), as menus are kept.
     """
-    shared = (
-        getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0
-        and request is not None
-        and request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
+    shared = shares_fragments(request)
     page = "default" if shared and getattr(settings, "CACHE_PAGE_FRAGMENTS", True) else "none"
     return page, "default" if shared else "none"
 
