@@ -194,6 +194,8 @@ SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "evaluation.services.sms.Development
 # Content-Security-Policy (portal/csp.py): no inline script or style on public
 # pages; report-only in the admin. CSP_FRAME_SRC lists video hosts for embeds.
 CONTENT_SECURITY_POLICY = {
+    # Enforced on the public site only: Wagtail's admin gets it report-only (portal/csp.py).
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
