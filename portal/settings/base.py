@@ -210,7 +210,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [SELF],
         "report-uri": os.environ.get("CSP_REPORT_URI") or None,
-    }
+    },
 }
 
 # Request bodies: text fields up to 2.5 MB (Wagtail's editing forms), uploaded
