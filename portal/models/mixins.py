@@ -61,7 +61,7 @@ class LeadSummaryMixin:
     def summary(self):
         if self.lead:
             return self.lead
-        if "card_body" in self.__dict__:  # a listing's row: the body's stored JSON, read only here
+        if hasattr(self, "card_body"):  # a listing's row: the body's stored JSON, read only here
             return stream_text(self._meta.get_field("body").to_python(self.card_body))[:120]
         return stream_text(self.body)[:120]
 
