@@ -94,6 +94,7 @@ class HonourRollListing:
         return honourees
 
     def district_choices(self):
+        """(pk, name) of every district, for the filter (its template keeps them by generation)."""
         return list(District.objects.values_list("pk", "name"))
 
     @cached_property
