@@ -12,7 +12,7 @@ control_socket_disable = True
 # Python's cycle collector, per worker. A page render allocates tens of thousands of
 # objects, so with the default threshold (700) the collector runs many times per
 # request and each older-generation pass walks everything Django and Wagtail made
-# at start-up. Measured on the listing pages: 3-7 % of a render.
+# at start-up (measure a change with benchmarks/http_bench.py).
 GC_THRESHOLD = (50_000, 50, 100)
 
 

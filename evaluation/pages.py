@@ -28,10 +28,9 @@ from evaluation.public.candidates import attach_counts, attach_public_details, c
 from evaluation.services import brushing, comments, intake, publication, voting
 from evaluation.services import notice as notice_service
 from evaluation.workflows.nomination import RECEIVED_LABEL, Status
-from portal.models.page_rows import ListedPageMixin
 
 
-class CampaignPage(ListedPageMixin, RoutablePageMixin, Page):
+class CampaignPage(RoutablePageMixin, Page):
     """The public face of a campaign: overview, nominate, status lookup, candidates."""
 
     page_description = "一次评选活动的公开页面：访客在这里推荐、查询进度、点赞评议和查看公示。"

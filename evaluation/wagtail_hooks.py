@@ -36,7 +36,6 @@ from evaluation.viewsets.setup import (
     StaffProfileViewSet,
     SubmissionViewSet,
 )
-from portal.models.prepared import prepared_rows
 
 
 class EvaluationGroup(ViewSetGroup):
@@ -150,27 +149,21 @@ def open_campaigns(request, home_page):
 
     today = timezone.localdate()
 
-    def running_stages():
-        running = CampaignStage.objects.filter(enabled=True, starts_on__lte=today, ends_on__gte=today)
-        return running.only("campaign_id", "kind", "ends_on").order_by("sort_order")
-
+    running = CampaignStage.objects.filter(enabled=True, starts_on__lte=today, ends_on__gte=today)
     open_stages = {}
-    for stage in prepared_rows(("open stages", today), running_stages):
+    for stage in running.only("campaign_id", "kind", "ends_on").order_by("sort_order"):
         open_stages.setdefault(stage.campaign_id, []).append(stage)
     if not open_stages:
         return None
 
-    def campaign_pages():
-        return (
-            CampaignPage.objects.live()
-            .filter(campaign_id__in=list(open_stages))
-            .select_related("campaign")
-            # What the home page's campaign cards show (evaluation/includes/home_campaigns.html).
-            .only("title", "depth", "path", "url_path", "first_published_at", "campaign__period_label")
-            .order_by("-first_published_at", "-pk")[:4]
-        )
-
-    pages = prepared_rows(("open campaign pages", *open_stages), campaign_pages)
+    pages = list(
+        CampaignPage.objects.live()
+        .filter(campaign_id__in=list(open_stages))
+        .select_related("campaign")
+        # What the home page's campaign cards show (evaluation/includes/home_campaigns.html).
+        .only("title", "depth", "path", "url_path", "first_published_at", "campaign__period_label")
+        .order_by("-first_published_at", "-pk")[:4]
+    )
     for page in pages:
         page.open_stages = open_stages[page.campaign_id]
     if not pages:

@@ -1,23 +1,17 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from portal import fragments
-from portal.cards import CAROUSEL_NARROW, CAROUSEL_WIDE
-from portal.lazy_context import lazy
 from portal.models import ArticlePage, ChannelPage, HonoureePage, NoticePage, ReleasePage, StoryPage
-from portal.models.honour_roll import PHOTO_FILTERS
-from portal.models.listing import LIST_IMAGE_FILTERS, attach_images_together, for_cards, for_links
+from portal.models.listing import CAROUSEL_SPECS, LIST_IMAGE_SPECS, PHOTO_SPECS, prefetch_renditions
 from portal.models.mixins import FragmentCacheMixin
-from portal.models.page_rows import ListedPageMixin
-from portal.models.prepared import prepared_rows
-
-CAROUSEL_FILTERS = (CAROUSEL_WIDE, CAROUSEL_NARROW)
 
 
-class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
+class HomePage(FragmentCacheMixin, Page):
     """The front page: gathers the latest of every channel.
 
     Other apps add sections through the `home_page_sections` hook: each hook
@@ -86,10 +80,7 @@ class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
         ids = {"news": self.news_channel_id, "notices": self.notice_channel_id, "stories": self.story_channel_id}
         nav = Q(live=True, show_on_home=True, depth=self.depth + 1, path__startswith=self.path)
         chosen = Q(pk__in=[pk for pk in ids.values() if pk])
-        rows = prepared_rows(
-            ("home channels", self.path, *ids.values()),
-            lambda: for_links(ChannelPage.objects.filter(nav | chosen), "live", "show_on_home").order_by("path"),
-        )
+        rows = list(ChannelPage.objects.filter(nav | chosen).for_links("live", "show_on_home").order_by("path"))
         found = {page.pk: page for page in rows}
         below = lambda page: page.depth == self.depth + 1 and page.path.startswith(self.path)  # noqa: E731
         return {
@@ -98,62 +89,66 @@ class HomePage(ListedPageMixin, FragmentCacheMixin, Page):
         }
 
     def latest(self, model, channel, count, *fields):
-        """The newest `count` pages of `model` under `channel`, loading `fields` (default: the model's card fields)."""
-
-        def build():
-            qs = model.objects.live()
-            if channel is not None:
-                qs = qs.descendant_of(channel)
-            qs = for_links(qs, *fields) if fields else for_cards(qs)
-            return qs.order_by("-date", "-id")[:count]
-
-        return prepared_rows(("home latest", model, channel and channel.path, count, fields), build)
+        """The newest `count` pages of `model` under `channel`, with `fields` (default: what the model's card shows)."""
+        pages = model.objects.live()
+        if channel is not None:
+            pages = pages.descendant_of(channel)
+        pages = pages.for_links(*fields) if fields else pages.for_cards()
+        return pages.order_by("-date", "-id")[:count]
 
     def latest_release(self):
-        def newest():
-            releases = for_links(ReleasePage.objects.live(), "level", "year", "period_label")
-            return releases.order_by("-date", "-id")[:1]
+        releases = ReleasePage.objects.live().for_links("level", "year", "period_label")
+        return releases.order_by("-date", "-id").first()
 
-        return next(iter(prepared_rows(("home release",), newest)), None)
-
-    def pictures(self, channels, release):
-        """The lists with pictures (carousel, stories, the latest release's honourees), their images loaded together."""
-
-        def carousel():
-            featured = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False)
-            featured = for_links(featured.select_related("cover_image"), "cover_image")
-            return featured.order_by("-date", "-id")[: self.carousel_size]
-
-        def honourees():
-            below = HonoureePage.objects.child_of(release).live().select_related("district")
-            return for_cards(below).order_by("path")[:8]
-
-        (carousel, *_), (stories, *_), (honourees, *_) = attach_images_together(
-            [
-                (prepared_rows(("home carousel", self.carousel_size), carousel), "cover_image", CAROUSEL_FILTERS),
-                (self.latest(StoryPage, channels["stories"], 4), "cover_image", LIST_IMAGE_FILTERS),
-                (prepared_rows(("home honourees", release.path), honourees) if release else [], "photo", PHOTO_FILTERS),
-            ]
-        )
-        return {"carousel": carousel, "stories": stories, "honourees": honourees}
+    def carousel(self):
+        """The newest featured articles with a cover picture."""
+        featured = ArticlePage.objects.live().filter(featured=True, cover_image__isnull=False)
+        return featured.for_links("cover_image").select_related("cover_image").order_by("-date", "-id")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: a cached content fragment runs none of these queries; a render runs each once.
-        channels = lazy(self.channels)
-        release = lazy(self.latest_release)
-        pictures = lazy(lambda: self.pictures(channels(), release()))
-        context.update(
-            home_channels=channels,
-            carousel=lazy(lambda: pictures()["carousel"]),
-            news=lazy(lambda: self.latest(ArticlePage, channels()["news"], 8, "date")),
-            notices=lazy(lambda: self.latest(NoticePage, channels()["notices"], 8, "date", "deadline")),
-            stories=lazy(lambda: pictures()["stories"]),
-            release=release,
-            release_honourees=lazy(lambda: pictures()["honourees"]),
-            channels=lazy(lambda: channels()["nav"]),
-            extra_sections=lazy(
-                lambda: [section for fn in hooks.get_hooks("home_page_sections") if (section := fn(request, self))]
-            ),
-        )
+        context["sections"] = HomeSections(self, request)
         return context
+
+
+class HomeSections:
+    """What the home page shows, read by its template (inside the cached fragment: a hit runs no query)."""
+
+    def __init__(self, home, request):
+        self.home = home
+        self.request = request
+
+    @cached_property
+    def channels(self):
+        return self.home.channels()
+
+    @cached_property
+    def release(self):
+        return self.home.latest_release()
+
+    @cached_property
+    def news(self):
+        return list(self.home.latest(ArticlePage, self.channels["news"], 8, "date"))
+
+    @cached_property
+    def notices(self):
+        return list(self.home.latest(NoticePage, self.channels["notices"], 8, "date", "deadline"))
+
+    @cached_property
+    def pictures(self):
+        """The lists with pictures (carousel, stories, the release's honourees), their renditions loaded together."""
+        honourees = []
+        if self.release is not None:
+            honourees = HonoureePage.objects.child_of(self.release).live().for_cards().order_by("path")[:8]
+        carousel, stories, honourees = prefetch_renditions(
+            (self.home.carousel()[: self.home.carousel_size], "cover_image", CAROUSEL_SPECS),
+            (self.home.latest(StoryPage, self.channels["stories"], 4), "cover_image", LIST_IMAGE_SPECS),
+            (honourees, "photo", PHOTO_SPECS),
+        )
+        return {"carousel": carousel, "stories": stories, "honourees": honourees}
+
+    @cached_property
+    def extra_sections(self):
+        """What other apps add (`home_page_sections` hooks), e.g. the open evaluation campaigns."""
+        hooks_found = hooks.get_hooks("home_page_sections")
+        return [section for fn in hooks_found if (section := fn(self.request, self.home))]

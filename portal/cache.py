@@ -79,9 +79,8 @@ class Recent:
 RECENT_SECONDS = 5
 # The pages this worker served last, as status, headers and bytes.
 recent_pages = Recent(100)
-# Values kept by generation (menus, settings, the site, fragments: portal/fragments.py),
-# read several times on every rendered page. A page uses about ten; with page
-# fragments on some are whole content blocks, so the count bounds the memory.
+# Values kept by generation (menus, breadcrumbs, settings: portal/fragments.py), read
+# on every rendered page, and QR codes; the count bounds the memory they take.
 recent_values = Recent(300)
 
 

@@ -28,3 +28,12 @@ def site_settings(request):
         return fragments.by_generation(f"site_settings:{site.pk}", request, lambda: SiteSettings.for_site(site))
 
     return {"site_settings": SimpleLazyObject(load)}
+
+
+def generation(request):
+    """The site-wide generation, which base.html's cached fragments vary on (read when a fragment is)."""
+    from django.utils.functional import SimpleLazyObject
+
+    from portal import cache
+
+    return {"generation": SimpleLazyObject(cache.current_generation)}

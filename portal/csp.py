@@ -8,15 +8,13 @@ inline scripts, so there the same policy is only reported, never enforced.
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
-
 
 class SiteCSPMiddleware(CSPMiddleware):
+    """The enforced policy leaves the admin out (its EXCLUDE_URL_PREFIXES); there it is reported only."""
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not request.path_info.startswith(ADMIN_PREFIXES):
-            return parts
-        if not report_only:
-            response._csp_exempt = True
-            return parts
-        return PolicyParts(config=settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], nonce=parts.nonce)
+        policy = settings.CONTENT_SECURITY_POLICY
+        if report_only and request.path_info.startswith(tuple(policy["EXCLUDE_URL_PREFIXES"])):
+            return PolicyParts(config=policy["DIRECTIVES"], nonce=parts.nonce)
+        return parts

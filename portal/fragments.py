@@ -1,19 +1,12 @@
-"""Rendered fragments of public pages, cached by the site-wide generation.
+"""Values of public pages kept in the cache until the site-wide generation changes.
 
-The whole-page cache (portal/cache.py) serves repeat visits; this one makes the
-render itself cheap. A page type opts in (`FragmentCacheMixin` puts
-`cache_fragments` in its context) and base.html wraps its parts — head, header
-with menu and breadcrumbs, content with the share block, footer with the site
-settings — in `{% cachefragment %}`. A fragment is keyed by the generation, its
-name and the request's host and full path, so publishing anything renders it
-afresh and it never holds more than the URL decides. A fragment marked
-`site` (the footer, around its one link that names the page) is keyed by the
-host alone and kept also when CACHE_PAGE_FRAGMENTS is off, as menus are. Routing, view restrictions,
-messages and the user bar still run on every request; visitors with a session
-(editors, reviewers, previews) never use fragments.
-
-Listing pages put their queries in `lazy(...)` context values (portal/lazy_context.py),
-which templates call only when a fragment is rendered, so a fragment hit runs none of them.
+The whole-page cache (portal/cache.py) serves repeat visits. For a page that
+is rendered, base.html wraps its parts in `{% wagtailcache %}` keyed by the
+generation and the URL (portal.models.mixins.fragment_caches chooses the cache),
+and the values here are what every page reads around them: menus, breadcrumbs,
+site settings, the route down the page tree. Publishing anything bumps the
+generation, so each is built afresh on its next use. All of them are kept also
+when CACHE_PAGE_FRAGMENTS is off: they are the site's chrome, not the content.
 """
 
 import hashlib
@@ -22,48 +15,11 @@ from django.conf import settings
 from django.core.cache import cache
 
 from portal import cache as page_cache
+from portal.models.mixins import shares_fragments
 
 
 def seconds():
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
-
-
-def generation(request):
-    """The page-cache generation, read once per request (or at each call without one)."""
-    if request is None:
-        return page_cache.current_generation()
-    if not hasattr(request, "_portal_generation"):
-        request._portal_generation = page_cache.current_generation()
-    return request._portal_generation
-
-
-def shareable(request):
-    """Whether this request may use what is cached for every visitor (as the page cache decides)."""
-    return (
-        seconds() > 0
-        and request is not None
-        and request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-    )
-
-
-def enabled(context):
-    return (
-        getattr(settings, "CACHE_PAGE_FRAGMENTS", True)
-        and bool(context.get("cache_fragments"))
-        and shareable(context.get("request"))
-    )
-
-
-def site_wide_enabled(context):
-    """Site-wide chrome (the footer) is kept by generation like menus, also with CACHE_PAGE_FRAGMENTS off."""
-    return bool(context.get("cache_fragments")) and shareable(context.get("request"))
-
-
-def key(name, request, *, site_wide=False):
-    """The fragment's key: generation, name, and the host with the full path (the host alone if `site_wide`)."""
-    where = f"site:{request.get_host()}" if site_wide else f"{request.get_host()}|{request.get_full_path()}"
-    return f"fragment:{generation(request)}:{name}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
 def kept(found_key, build, timeout=None):
@@ -83,15 +39,11 @@ def kept(found_key, build, timeout=None):
     return value
 
 
-def get_or_render(name, request, render, *, site_wide=False):
-    return kept(key(name, request, site_wide=site_wide), render)
-
-
 def by_generation(name, request, build):
     """`build()`'s value kept in the cache until the generation changes (menus, site settings)."""
     if seconds() <= 0:
         return build()
-    return kept(f"generation:{generation(request)}:{name}", build)
+    return kept(f"generation:{page_cache.current_generation()}:{name}", build)
 
 
 def cached_route(root, request, path_components, route):
@@ -101,63 +53,15 @@ def cached_route(root, request, path_components, route):
     remembered; a hit asks that page to route the empty rest, which is what the
     last step of the full walk did. 404s and sub-routes always walk the tree.
     """
-    if not path_components or not shareable(request):
+    if not path_components or not shares_fragments(request):
         return route(request, path_components)
     path = "/".join(path_components)
-    found_key = f"route:{generation(request)}:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()}"
+    found_key = f"route:{page_cache.current_generation()}:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()}"
     page = cache.get(found_key)
     if page is not None:
         return page.route(request, [])
     result = route(request, path_components)
     page = result[0]
     if page.url_path == f"{root.url_path}{path}/":
-        page.__dict__.pop("_cached_parent_obj", None)  # keep the stored copy small
         cache.set(found_key, page, seconds())
     return result
-
-
-def cached_view_restrictions(page, restrictions):
-    """The page's view restrictions (`restrictions()` builds them), read from the cache by generation.
-
-    Wagtail checks them before serving every page, with a query for the
-    ancestors and one for the restrictions. What comes back is still a queryset
-    of the same rows (the admin orders and filters it further, which queries afresh).
-    """
-    if seconds() <= 0 or not page.pk:
-        return restrictions()
-    from wagtail.models import PageViewRestriction
-
-    rows = by_generation(f"restrictions:{page.pk}", None, lambda: list(restrictions()))
-    found = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
-    found._result_cache, found._prefetch_done = rows, True
-    return found
-
-
-class CachedSiteMiddleware:
-    """Finds the request's Wagtail Site (with its root page, specific) in the cache by generation.
-
-    Wagtail looks the site up with one query and then loads the root page's
-    specific object with another on every page request.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if shareable(request) and (
-            # search pages are not page-cached, but their site is the same as everyone's
-            request.path_info.startswith("/search/") or not request.path_info.startswith(page_cache.SKIP_PREFIXES)
-        ):
-            request._wagtail_site = by_generation(
-                f"site:{hashlib.sha256(request.get_host().encode()).hexdigest()}", request, lambda: _site(request)
-            )
-        return self.get_response(request)
-
-
-def _site(request):
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
-    if site is not None:
-        site.root_page = site.root_page.specific
-    return site

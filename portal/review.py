@@ -8,6 +8,12 @@ from .content_check import Rules, check_page, forbidden, summary
 from .models import ContentFinding
 
 
+def review_task_refusal(page):
+    """`review_task_refusal` (portal.models.ReviewTask): a page with a 禁止 finding is sent back, with where."""
+    found = forbidden(check_page(page))
+    return f"内容检查发现禁止使用的词语，已退回修改：{summary(found)}" if found else ""
+
+
 def refuse_forbidden_publish(request, page):
     """`before_publish_page`: a page with a 禁止 finding stays a draft, with a message listing where."""
     found = forbidden(check_page(page.specific))

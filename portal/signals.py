@@ -43,7 +43,7 @@ def connect():
     post_delete.connect(_invalidate, sender=Page, dispatch_uid="portal_cache_page_deleted")
     post_save.connect(_refresh_content_findings, sender=Revision, dispatch_uid="portal_content_findings")
     post_save.connect(_invalidate_unless_created, sender=SiteSettings, dispatch_uid="portal_cache_save_SiteSettings")
-    # Sites and view restrictions too: the fragment cache keeps them by generation (portal/fragments.py).
+    # Sites and view restrictions too: cached pages and fragments were rendered under them.
     for model in (District, Menu, MenuItem, Site, PageViewRestriction):
         post_save.connect(_invalidate, sender=model, dispatch_uid=f"portal_cache_save_{model.__name__}")
     for model in (District, Menu, MenuItem, SiteSettings, Site, PageViewRestriction):

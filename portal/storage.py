@@ -1,25 +1,28 @@
 """File storage for uploads that must never have a public address."""
 
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
-from django.utils.functional import cached_property
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
     """Files under PRIVATE_MEDIA_ROOT; they are reached only through views that check the viewer."""
 
-    @cached_property
-    def base_location(self):
-        # Read lazily (like MEDIA_ROOT for the default storage) so that a changed
-        # PRIVATE_MEDIA_ROOT, e.g. in a backup/restore test, is followed.
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+    def __init__(self, location=None, **kwargs):
+        super().__init__(location=location, **kwargs)
+        self.chosen_location = location
 
-    def _clear_cached_properties(self, setting, **kwargs):
-        super()._clear_cached_properties(setting, **kwargs)
-        if setting == "PRIVATE_MEDIA_ROOT":
-            self.__dict__.pop("base_location", None)
-            self.__dict__.pop("location", None)
+    # Read on each use (Django reads MEDIA_ROOT lazily for the default storage), so that
+    # a changed PRIVATE_MEDIA_ROOT, e.g. in a backup/restore test, is followed.
+    @property
+    def base_location(self):
+        return self.chosen_location or settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def url(self, name):
         # A template that still asks for `.url` must fail loudly rather than print a guessable path.
@@ -35,8 +38,8 @@ class StaticFilesStorage(CompressedManifestStaticFilesStorage):
     """WhiteNoise's storage (hashed, compressed files), each file's URL remembered once asked.
 
     The manifest is read once per process, so a name's URL cannot change until a
-    restart; Django works it out again on every `{% static %}` (about 30 µs each,
-    a dozen per page). Names missing from the manifest still fail every time.
+    restart; Django would work it out again on every `{% static %}`. Names missing
+    from the manifest still fail every time.
     """
 
     def __init__(self, *args, **kwargs):

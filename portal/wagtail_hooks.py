@@ -11,6 +11,7 @@ from .viewsets import ContentCheckGroup, ErrorReportViewSet, SiteDataGroup
 register_snippet(SiteDataGroup)
 register_snippet(ContentCheckGroup)
 
+hooks.register("review_task_refusal", review.review_task_refusal)
 hooks.register("before_publish_page", review.refuse_forbidden_publish)
 hooks.register("before_bulk_action", review.refuse_forbidden_bulk_publish)
 hooks.register("before_edit_page", review.show_findings)

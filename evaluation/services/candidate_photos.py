@@ -14,6 +14,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtail.utils.file import hash_filelike
 
 from evaluation.models import Nomination
 from evaluation.services import audit
@@ -40,12 +41,14 @@ def _copy(photo, nomination, collection):
     with photo.file.open("rb") as upload:
         data = upload.read()
     # A random file name: the public URL says nothing about the nominee or the private path.
+    file = ImageFile(io.BytesIO(data), name=f"candidate-{secrets.token_hex(8)}.jpg")
     image = get_image_model()(
         title=f"候选人·{nomination.nominee_name}",
         collection=collection,
-        file=ImageFile(io.BytesIO(data), name=f"candidate-{secrets.token_hex(8)}.jpg"),
+        file=file,
+        file_size=len(data),
+        file_hash=hash_filelike(file),
     )
-    image._set_image_file_metadata()
     image.save()
     return image
 

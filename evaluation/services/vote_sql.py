@@ -4,11 +4,8 @@ A vote is the hottest request of the site. Built with the ORM, the first
 statement (three subqueries and a join) took longer to compile in Python than
 the database took to run it, so the statements are plain SQL, valid on
 PostgreSQL and SQLite, built once per backend from the models' table names.
-Values always travel as parameters. On PostgreSQL they run as prepared
-statements of the worker's persistent connection: Django binds parameters on
-the client (and turns psycopg's statement preparation off, for the sake of
-connection poolers), so PostgreSQL would otherwise parse and plan the same
-three statements for every vote, which cost it more than running them.
+Values always travel as parameters, through Django's own cursor (so they are
+logged and counted like every other query).
 
 1. `locked_facts`: the voter's row (by id or token hash), locked FOR UPDATE on
    PostgreSQL, with everything the vote depends on that the voter cannot change
@@ -36,25 +33,6 @@ RULES = ("per_day_total", "per_category_per_day", "min_interval_seconds", "captc
 
 # Every column but the id and the ledger position (the sequencer's).
 INSERTED_FIELDS = [f for f in Vote._meta.concrete_fields if not f.primary_key and f.name != "ledger_index"]
-
-
-def _cursor():
-    """A cursor for these statements: Django's, or on PostgreSQL one that prepares them (still logged by Django)."""
-    if connection.vendor != "postgresql":
-        return connection.cursor()
-    connection.ensure_connection()
-    return connection._prepare_cursor(_preparing_cursor_class()(connection.connection))
-
-
-@functools.cache
-def _preparing_cursor_class():
-    from django.db.backends.postgresql.base import ServerBindingCursor
-
-    class PreparingCursor(ServerBindingCursor):
-        def execute(self, query, params=None, *, prepare=True, binary=None):
-            return super().execute(query, params, prepare=prepare, binary=binary)
-
-    return PreparingCursor
 
 
 def _table(model):
@@ -85,7 +63,7 @@ def locked_facts(campaign_id, candidate_id, voter_lookup, day):
     ((by, value),) = voter_lookup.items()
     day = connection.ops.adapt_datefield_value(day)
     params = [StageKind.VOTE, day, day, candidate_id, Status.ACCEPTED, day, candidate_id, value]
-    with _cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(_facts_sql(connection.vendor, by), params)
         row = cursor.fetchone()
     if row is None or row[1] != campaign_id:
@@ -118,7 +96,7 @@ def _counts_sql(vendor):
 def counts_now(voter_id, candidate_id, category, day):
     """{"used": today's votes, "again": this candidate today, "in_category": today in the category, "last": time}."""
     day = connection.ops.adapt_datefield_value(day)
-    with _cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(_counts_sql(connection.vendor), [day, day, candidate_id, day, category, voter_id])
         used, again, in_category, last = cursor.fetchone()
     if isinstance(last, str):  # SQLite keeps datetimes as text, in UTC
@@ -141,7 +119,7 @@ def _insert_sql(vendor):
 def insert(vote):
     """Insert `vote` unless its natural key exists: the new row's id, or None."""
     params = [f.get_db_prep_save(getattr(vote, f.attname), connection) for f in INSERTED_FIELDS]
-    with _cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(_insert_sql(connection.vendor), params)
         row = cursor.fetchone()
     return row[0] if row else None

@@ -68,7 +68,7 @@ class BulkArticles:
             Page.objects.filter(path=section_path(channel.path + "0001")).values_list("pk", flat=True).first()
         )
         last = channel.get_last_child()
-        self.next_step = last._get_lastpos_in_path() + 1 if last else 1
+        self.next_step = int(last.path[-ChannelPage.steplen :], 36) + 1 if last else 1
         self.added = 0
 
     def add(self, count):
@@ -103,7 +103,7 @@ class BulkArticles:
         body = [dict(block, id=str(uuid.uuid4())) for block in stream(spec["body"], image, {})]
         body_text = _body_text(body)
         slug = f"b{self.token}-{self.next_step:06d}"
-        path = ChannelPage._get_path(self.channel.path, self.channel.depth + 1, self.next_step)
+        path = child_path(self.channel.path, self.next_step)
         self.next_step += 1
         when = moment(spec["day"], self.rng)
         title = spec["title"]
@@ -233,3 +233,15 @@ class _fast_writes:
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute(f"PRAGMA cache_size = {int(self.previous)}")
+
+
+def child_path(parent_path, step):
+    """The tree path of the `step`-th child of the page at `parent_path` (treebeard's: base 36, steplen digits)."""
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    encoded = ""
+    while True:
+        step, digit = divmod(step, 36)
+        encoded = digits[digit] + encoded
+        if not step:
+            break
+    return parent_path + encoded.rjust(ChannelPage.steplen, "0")

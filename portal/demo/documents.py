@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from wagtail.documents import get_document_model
+from wagtail.utils.file import hash_filelike
 
 from .content_documents import DOCUMENTS, SIGNATURE
 
@@ -148,8 +149,8 @@ def _build(kind, title, args):
 
 def create_document(title, filename, kind, args):
     data = _build(kind, title, args)
-    document = get_document_model()(title=title, file=ContentFile(data, name=filename))
-    document._set_document_file_metadata()
+    file = ContentFile(data, name=filename)
+    document = get_document_model()(title=title, file=file, file_size=len(data), file_hash=hash_filelike(file))
     document.save()
     return document
 

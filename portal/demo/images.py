@@ -14,6 +14,7 @@ from functools import lru_cache
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
 
 from portal.choices import Category
 
@@ -238,8 +239,9 @@ def _caption(img, text):
 def _store(pil_image, title, filename, quality=84):
     buf = io.BytesIO()
     pil_image.convert("RGB").save(buf, "JPEG", quality=quality, optimize=True)
-    image = get_image_model()(title=title, file=ImageFile(buf, name=filename))
-    image._set_image_file_metadata()
+    buf.seek(0)
+    file = ImageFile(buf, name=filename)
+    image = get_image_model()(title=title, file=file, file_size=buf.getbuffer().nbytes, file_hash=hash_filelike(file))
     image.save()
     return image
 

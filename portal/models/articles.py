@@ -10,19 +10,20 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
+from .listing import ListingPageManager
 from .mixins import FragmentCacheMixin, LeadSummaryMixin, SegmentedSearchMixin, stream_text
-from .page_rows import ListedPageMixin
 
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("portal.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(ListedPageMixin, LeadSummaryMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
+class ArticlePage(LeadSummaryMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A news article (要闻、暖新闻、文明播报…)."""
 
     page_description = "一篇新闻稿件，有发布日期、来源、题图和正文，放在栏目下。"
-    # What its card (portal/cards.py) and the home page's lists read (portal/models/listing.py).
+    # Its card in listings, and the fields that card shows (ListingQuerySet.for_cards).
+    card_template = "includes/cards/article.html"
     card_fields = ("date", "source", "lead", "cover_image")
 
     date = models.DateField("发布日期", default=timezone.localdate)
@@ -64,6 +65,8 @@ class ArticlePage(ListedPageMixin, LeadSummaryMixin, FragmentCacheMixin, Segment
 
     parent_page_types = ["portal.ChannelPage"]
     subpage_types = []
+
+    objects = ListingPageManager()
 
     class Meta:
         verbose_name = "文章"

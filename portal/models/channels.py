@@ -1,17 +1,15 @@
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageQuerySet
 
-from portal.lazy_context import lazy
-
 from .articles import ArticlePage
-from .listing import attach_images, for_links, paginate, specific_cards
+from .channel_feed import ChannelFeed
+from .listing import LIST_IMAGE_SPECS, ListingPageManager, cards_of, paginate, prefetch_renditions
 from .mixins import FragmentCacheMixin
 from .notices import NoticePage
-from .page_rows import ListedPageMixin
-from .prepared import prepared_rows
 from .stories import StoryPage
 
 LISTED_TYPES = (ArticlePage, NoticePage, StoryPage)
@@ -28,7 +26,7 @@ class ContentQuerySet(PageQuerySet):
         )
 
 
-class ChannelPage(ListedPageMixin, FragmentCacheMixin, RoutablePageMixin, Page):
+class ChannelPage(FragmentCacheMixin, RoutablePageMixin, Page):
     """A column of the site (栏目); channels nest, e.g. 县区频道 → 各县区."""
 
     page_description = "网站栏目（如要闻、县区频道），自动列出其下的文章、通知和故事，可以层层嵌套。"
@@ -53,22 +51,19 @@ class ChannelPage(ListedPageMixin, FragmentCacheMixin, RoutablePageMixin, Page):
         verbose_name = "栏目"
         verbose_name_plural = "栏目"
 
+    objects = ListingPageManager()
+
     def listed_content(self):
         """Everything published under this channel, its sub-channels included."""
         return ContentQuerySet(Page).descendant_of(self).listed()
 
+    def subchannels(self):
+        """The live channels just below this one, in tree order."""
+        return ChannelPage.objects.child_of(self).live().for_links().order_by("path")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: a cached content fragment runs none of these queries.
-        # The page of rows needs only their ids and types; each type's card fields come next.
-        listed = self.listed_content().only("content_type")
-        page_obj = lazy(lambda: paginate(request, listed, self.per_page, key=("channel listing", self.path)))
-        subchannels = lambda: for_links(self.get_children().live().type(ChannelPage)).order_by("path")  # noqa: E731
-        context.update(
-            page_obj=page_obj,
-            items=lazy(lambda: attach_images(specific_cards(page_obj().object_list))),
-            subchannels=lazy(lambda: prepared_rows(("subchannels", self.path), subchannels)),
-        )
+        context["listing"] = ChannelListing(self, request)
         return context
 
     @path("")
@@ -77,6 +72,27 @@ class ChannelPage(ListedPageMixin, FragmentCacheMixin, RoutablePageMixin, Page):
 
     @path("feed/")
     def feed(self, request):
-        from portal.feeds import ChannelFeed
-
         return ChannelFeed(self)(request)
+
+
+class ChannelListing:
+    """What a channel's page lists, read by its template (inside the cached fragment: a hit runs no query)."""
+
+    def __init__(self, channel, request):
+        self.channel = channel
+        self.request = request
+
+    @cached_property
+    def page_obj(self):
+        # The page of rows needs only their ids and types; each type's card fields come next.
+        listed = self.channel.listed_content().only("content_type")
+        return paginate(self.request, listed, self.channel.per_page)
+
+    @cached_property
+    def items(self):
+        (items,) = prefetch_renditions((cards_of(self.page_obj.object_list), "cover_image", LIST_IMAGE_SPECS))
+        return items
+
+    @cached_property
+    def subchannels(self):
+        return list(self.channel.subchannels())

@@ -4,29 +4,22 @@ from operator import or_
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.choices import Category, Level, SubjectKind
-from portal.lazy_context import lazy
 
 from .districts import District
-from .listing import attach_images, for_cards, for_links, paginate
+from .listing import PHOTO_SPECS, ListingPageManager, paginate, prefetch_renditions
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
-from .page_rows import ListedPageMixin
-from .prepared import prepared_rows
-
-# A person card's photo: the spec the cards write (portal/cards.py), its filters the listings load.
-PHOTO_SPEC = "fill-{300x400,600x800}"
-PHOTO_FILTERS = tuple(Filter.expand_spec(PHOTO_SPEC))
 
 
-class HonourRollPage(ListedPageMixin, FragmentCacheMixin, Page):
+class HonourRollPage(FragmentCacheMixin, Page):
     """The honour roll (好人榜): index of releases, with a filterable list of honourees."""
 
     page_description = "好人榜总入口：列出各期榜单，访客可按类别、年份筛选入选者。全站只需一个。"
@@ -45,27 +38,17 @@ class HonourRollPage(ListedPageMixin, FragmentCacheMixin, Page):
         verbose_name_plural = "好人榜"
 
     def releases(self):
-        """What the list of releases and the level / year filters read (a list)."""
-
-        def releases():
-            releases = ReleasePage.objects.child_of(self).live()
-            return for_links(releases, "level", "year", "period_label", "date").order_by("-date", "-id")
-
-        return prepared_rows(("roll releases", self.path), releases)
+        """The live releases of this roll, newest first, with what their list and the filters show."""
+        releases = ReleasePage.objects.child_of(self).live()
+        return releases.for_links("level", "year", "period_label", "date").order_by("-date", "-id")
 
     def filtered_honourees(self, params, releases):
-        """Honourees under this roll matching the category / level / district / year filters: (key, queryset).
-
-        The key holds all the queryset depends on, for `paginate`.
-        """
+        """Honourees under this roll matching the category / level / district / year filters (`releases`: a list)."""
         qs = HonoureePage.objects.live().descendant_of(self)
-        key = ["roll honourees", self.path]
         if params.get("category") in Category.values:
             qs = qs.filter(category=params["category"])
-            key += ["category", params["category"]]
         if params.get("district", "").isdigit():
             qs = qs.filter(district_id=int(params["district"]))
-            key += ["district", int(params["district"])]
         level, year = params.get("level"), params.get("year", "")
         if level in Level.values or year.isdigit():
             chosen = [
@@ -74,40 +57,52 @@ class HonourRollPage(ListedPageMixin, FragmentCacheMixin, Page):
                 if (level not in Level.values or r.level == level) and (not year.isdigit() or r.year == int(year))
             ]
             if not chosen:
-                return None, qs.none()
+                return qs.none()
             qs = qs.filter(reduce(or_, (Q(path__startswith=r.path) for r in chosen)))
-            key += ["releases", *(r.path for r in chosen)]
-        return tuple(key), for_cards(qs.select_related("district")).order_by("-release_date", "path")
+        return qs.for_cards().order_by("-release_date", "path")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.fragments import by_generation  # the fragments sit above the models
-
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: a cached content fragment runs none of these queries.
-        releases = lazy(self.releases)
-
-        def page_obj():
-            key, honourees = self.filtered_honourees(request.GET, releases())
-            return paginate(request, honourees, self.per_page, key=key)
-
-        page_obj = lazy(page_obj)
         context.update(
-            releases=releases,
-            page_obj=page_obj,
-            honourees=lazy(lambda: attach_images(page_obj().object_list, "photo", PHOTO_FILTERS)),
+            listing=HonourRollListing(self, request),
             categories=Category.choices,
             levels=Level.choices,
-            # The filter's districts: reference data, kept by generation like menus (a save bumps it).
-            district_choices=lazy(
-                lambda: by_generation("districts", request, lambda: list(District.objects.values_list("pk", "name")))
-            ),
-            year_choices=lazy(lambda: [(y, f"{y}年") for y in sorted({r.year for r in releases()}, reverse=True)]),
             filters={k: request.GET.get(k, "") for k in ("category", "level", "district", "year")},
         )
         return context
 
 
-class ReleasePage(ListedPageMixin, FragmentCacheMixin, Page):
+class HonourRollListing:
+    """What the honour roll's page lists, read by its template (inside the cached fragment: a hit runs no query)."""
+
+    def __init__(self, roll, request):
+        self.roll = roll
+        self.request = request
+
+    @cached_property
+    def releases(self):
+        return list(self.roll.releases())
+
+    @cached_property
+    def page_obj(self):
+        honourees = self.roll.filtered_honourees(self.request.GET, self.releases)
+        return paginate(self.request, honourees, self.roll.per_page)
+
+    @cached_property
+    def honourees(self):
+        (honourees,) = prefetch_renditions((self.page_obj.object_list, "photo", PHOTO_SPECS))
+        return honourees
+
+    def district_choices(self):
+        """(pk, name) of every district, for the filter (its template keeps them by generation)."""
+        return list(District.objects.values_list("pk", "name"))
+
+    @cached_property
+    def year_choices(self):
+        return [(y, f"{y}年") for y in sorted({r.year for r in self.releases}, reverse=True)]
+
+
+class ReleasePage(FragmentCacheMixin, Page):
     """One release of the honour roll, e.g. 2026年第二季度."""
 
     page_description = "好人榜的一期，如“2026年上半年”，放在好人榜下，汇集本期入选者。"
@@ -133,33 +128,45 @@ class ReleasePage(ListedPageMixin, FragmentCacheMixin, Page):
         verbose_name = "好人榜发布"
         verbose_name_plural = "好人榜发布"
 
-    def honourees(self):
-        honourees = HonoureePage.objects.child_of(self).live().select_related("district")
-        return for_cards(honourees).order_by("category", "path")
+    objects = ListingPageManager()
+
+    def honourees(self, category=""):
+        """The live honourees of this release (of `category`, if given), with what their cards show."""
+        honourees = HonoureePage.objects.child_of(self).live()
+        if category:
+            honourees = honourees.filter(category=category)
+        return honourees.for_cards().order_by("category", "path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         category = request.GET.get("category")
-        category = category if category in Category.values else ""
-
-        def honourees():
-            qs = self.honourees()
-            return qs.filter(category=category) if category else qs
-
-        rows = lambda: prepared_rows(("release honourees", self.path, category), honourees)  # noqa: E731
         context.update(
-            honourees=lazy(lambda: attach_images(rows(), "photo", PHOTO_FILTERS)),
+            listing=ReleaseListing(self, category if category in Category.values else ""),
             categories=Category.choices,
-            current_category=category,
+            current_category=category if category in Category.values else "",
         )
         return context
 
 
-class HonoureePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
+class ReleaseListing:
+    """The honourees a release's page shows, read by its template (inside the cached fragment)."""
+
+    def __init__(self, release, category):
+        self.release = release
+        self.category = category
+
+    @cached_property
+    def honourees(self):
+        (honourees,) = prefetch_renditions((self.release.honourees(self.category), "photo", PHOTO_SPECS))
+        return honourees
+
+
+class HonoureePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """Public profile of an honouree. Only fields fit for publication live here."""
 
     page_description = "一位入选者（个人或集体）的公开介绍，只放可以公开的事迹和照片。"
-    # What a person card (portal/cards.py) reads; listings select_related("district").
+    # Its card in listings, and the fields that card shows (ListingQuerySet.for_cards).
+    card_template = "includes/cards/honouree.html"
     card_fields = ("category", "deed", "photo", "district__name")
 
     subject_kind = models.CharField("类型", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON)
@@ -197,6 +204,8 @@ class HonoureePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Pa
 
     parent_page_types = ["portal.ReleasePage"]
     subpage_types = []
+
+    objects = ListingPageManager()
 
     class Meta:
         verbose_name = "好人档案"

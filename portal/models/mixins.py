@@ -1,6 +1,8 @@
 """Behaviour shared by the publicity page types."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.html import strip_tags
 from wagtail.search import index
 
@@ -59,13 +61,36 @@ class LeadSummaryMixin:
     def summary(self):
         if self.lead:
             return self.lead
-        if "card_body" in self.__dict__:  # a listing's row: the body's stored JSON, read only here
+        if hasattr(self, "card_body"):  # a listing's row: the body's stored JSON, read only here
             return stream_text(self._meta.get_field("body").to_python(self.card_body))[:120]
         return stream_text(self.body)[:120]
 
 
+def shares_fragments(request):
+    """Whether this request may use what is cached for every visitor (as the page cache decides)."""
+    return (
+        getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) > 0
+        and request is not None
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def fragment_caches(request):
+    """The cache aliases for a page's {% wagtailcache %} fragments: (page content, site-wide chrome).
+
+    Fragments are shared by every visitor, so only anonymous GET requests use
+    them; the others get the dummy cache ("none"), which renders every time.
+    CACHE_PAGE_FRAGMENTS=0 renders the content on every request and keeps only
+    the site-wide chrome (the footer), as menus are kept.
+    """
+    shared = shares_fragments(request)
+    page = "default" if shared and getattr(settings, "CACHE_PAGE_FRAGMENTS", True) else "none"
+    return page, "default" if shared else "none"
+
+
 class FragmentCacheMixin:
-    """A public page type whose rendered parts may be cached by generation (portal/fragments.py).
+    """A public page type whose rendered parts are cached by generation (base.html's {% wagtailcache %}).
 
     Only for pages whose HTML depends on nothing but the URL and the published
     content: no forms, no per-visitor state.
@@ -73,10 +98,15 @@ class FragmentCacheMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cache_fragments"] = True
+        context["fragment_cache"], context["site_fragment_cache"] = fragment_caches(request)
+        context["fragment_seconds"] = getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
         return context
 
     def get_view_restrictions(self):
-        from portal.fragments import cached_view_restrictions
+        # Wagtail's reads the ancestors, then their restrictions; their tree paths
+        # find both at once. As in Wagtail's, an alias on the way counts by its source page.
+        from wagtail.models import PageViewRestriction
 
-        return cached_view_restrictions(self, super().get_view_restrictions)
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        own = Q(page__path__in=paths, page__alias_of__isnull=True)
+        return PageViewRestriction.objects.filter(own | Q(page__aliases__path__in=paths)).distinct()

@@ -10,15 +10,16 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
+from .listing import ListingPageManager
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin, stream_text
-from .page_rows import ListedPageMixin
 
 
-class NoticePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, RoutablePageMixin, Page):
+class NoticePage(FragmentCacheMixin, SegmentedSearchMixin, RoutablePageMixin, Page):
     """An official notice (通知公告) with its document number and attachments."""
 
     page_description = "发布带文号和附件的通知公告，如评选通知、工作安排。"
-    # What its card (portal/cards.py) and the home page's list read (portal/models/listing.py).
+    # Its card in listings, and the fields that card shows (ListingQuerySet.for_cards).
+    card_template = "includes/cards/notice.html"
     card_fields = ("date", "document_number", "deadline", "lead")
 
     document_number = models.CharField("文号", max_length=100, blank=True, help_text="例如：文明办〔2026〕12号")
@@ -48,6 +49,8 @@ class NoticePage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Rout
 
     parent_page_types = ["portal.ChannelPage"]
     subpage_types = []
+
+    objects = ListingPageManager()
 
     class Meta:
         verbose_name = "通知公告"

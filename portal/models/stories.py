@@ -8,15 +8,16 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.choices import Category, SubjectKind
 
+from .listing import ListingPageManager
 from .mixins import FragmentCacheMixin, LeadSummaryMixin, SegmentedSearchMixin, stream_text
-from .page_rows import ListedPageMixin
 
 
-class StoryPage(ListedPageMixin, LeadSummaryMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
+class StoryPage(LeadSummaryMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A story from daily life (身边故事) about a person or a collective."""
 
     page_description = "讲述身边好人好事的故事，可配图片，供单位报送和展示。"
-    # What its card (portal/cards.py) reads (portal/models/listing.py).
+    # Its card in listings, and the fields that card shows (ListingQuerySet.for_cards).
+    card_template = "includes/cards/story.html"
     card_fields = ("category", "subject_name", "date", "lead", "cover_image")
 
     subject_kind = models.CharField(
@@ -63,6 +64,8 @@ class StoryPage(ListedPageMixin, LeadSummaryMixin, FragmentCacheMixin, Segmented
 
     parent_page_types = ["portal.ChannelPage"]
     subpage_types = []
+
+    objects = ListingPageManager()
 
     class Meta:
         verbose_name = "身边故事"

@@ -6,10 +6,9 @@ from wagtail.models import Page
 from portal.blocks import TopicSectionBlock
 
 from .mixins import FragmentCacheMixin, SegmentedSearchMixin
-from .page_rows import ListedPageMixin
 
 
-class TopicPage(ListedPageMixin, FragmentCacheMixin, SegmentedSearchMixin, Page):
+class TopicPage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     """A special topic (专题): hand-picked pages grouped into sections."""
 
     page_description = "专题页：把相关文章、通知和故事按板块集中展示，用于主题活动。"

@@ -70,8 +70,6 @@ MIDDLEWARE = [
     # oversized nominations from Content-Length alone.
     "evaluation.public.upload_limits.NominationSizeLimitMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
-    # After the page cache (its hits need no site): the Wagtail site from the cache by generation.
-    "portal.fragments.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +95,7 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "portal" / "templates"],
+        # With DEBUG off, Django wraps these loaders in its cached loader.
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -107,6 +106,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.session_state",
                 "portal.context_processors.site_settings",
+                "portal.context_processors.generation",
             ],
         },
     },
@@ -171,6 +171,10 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 
+# The cache of fragments that must not be kept (portal.models.mixins.fragment_caches):
+# {% wagtailcache … using="none" %} renders every time.
+CACHES["none"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
 # Key for the keyed hashes and encryption of ID numbers and phones (evaluation/privacy/crypto.py).
 # Defaults to SECRET_KEY outside production; set it separately so SECRET_KEY can be rotated.
 # Rotation: raise PRIVACY_KEY_VERSION (or move the old secret into the comma-separated
@@ -190,6 +194,8 @@ SMS_GATEWAY = os.environ.get("SMS_GATEWAY", "evaluation.services.sms.Development
 # Content-Security-Policy (portal/csp.py): no inline script or style on public
 # pages; report-only in the admin. CSP_FRAME_SRC lists video hosts for embeds.
 CONTENT_SECURITY_POLICY = {
+    # Enforced on the public site only: Wagtail's admin gets it report-only (portal/csp.py).
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -204,7 +210,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [SELF],
         "report-uri": os.environ.get("CSP_REPORT_URI") or None,
-    }
+    },
 }
 
 # Request bodies: text fields up to 2.5 MB (Wagtail's editing forms), uploaded
@@ -214,10 +220,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # Anonymous page cache (portal.cache): seconds a rendered public page is kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Rendered fragments of public pages (portal.fragments), by generation; 0 switches them off.
+# Rendered fragments of public pages ({% wagtailcache %} in base.html) and the values kept
+# by generation (portal.fragments: menus, breadcrumbs, settings, routes); 0 switches them off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
-# The per-URL {% cachefragment %} parts of pages (head, header, content); off, they are rendered
-# every time while menus, breadcrumbs, the footer, settings, the site and routes still come by generation.
+# The per-URL fragments of pages (head, header, content); off, they are rendered every
+# time while menus, breadcrumbs, the footer, settings and routes still come by generation.
 CACHE_PAGE_FRAGMENTS = os.environ.get("CACHE_PAGE_FRAGMENTS", "1") != "0"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -26,4 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # SQLite's file lock (with the busy timeout) as they would in production.
     DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.mkdtemp(prefix='portal-test-db-')}/test.sqlite3"}  # noqa: F405
 if not REDIS_URL:  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-test"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-test"},
+        "none": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }

@@ -3,10 +3,11 @@ import re
 
 import segno
 from django import template
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
-from portal import cards, fragments, images
+from portal import fragments
 from portal.models import MenuItem
 
 register = template.Library()
@@ -15,68 +16,25 @@ QR_CACHE_SECONDS = 7 * 24 * 3600  # a URL's QR code never changes
 
 
 @register.simple_tag(takes_context=True)
-def get_menu(context, slug):
-    """Items (`url`, `text`) of the menu snippet with this slug (empty if none), cached by generation."""
+def get_menu(context, slug, site_pages=False):
+    """Items (`url`, `text`) of the menu snippet with this slug, cached by generation.
+
+    Without such a menu: nothing, or with `site_pages` the home page and the
+    site root's live pages marked "show in menus".
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if site_pages and request is not None else None
 
     def build():
         items = MenuItem.objects.filter(menu__slug=slug).select_related("link_page").order_by("sort_order")
-        return [{"url": item.url, "text": item.text} for item in items]
+        found = [{"url": item.url, "text": item.text} for item in items]
+        if found or site is None:
+            return found
+        children = site.root_page.get_children().live().in_menu().only("title", "depth", "path", "url_path")
+        home = {"url": "/", "text": "首页"}
+        return [home, *({"url": page.get_url(request), "text": page.title} for page in children)]
 
-    return fragments.by_generation(f"menu:{slug}", context.get("request"), build)
-
-
-@register.simple_tag
-def responsive_image(image, spec, **attrs):
-    """`{% srcset_image %}` for listings: `{% responsive_image image "fill-{480x300,960x600}" sizes="…" alt=… %}`.
-
-    The same <img> as Wagtail's tag, from the renditions the listing loaded (portal/images.py).
-    """
-    return images.responsive_img(image, spec, attrs) if image else ""  # safe: Wagtail's img_tag
-
-
-@register.simple_tag(takes_context=True)
-def card(context, item, level=2):
-    """`{% card item level=3 %}`: the card of a listed page (article, notice, story, honouree), portal/cards.py."""
-    return cards.card(item, level, context.get("request"))
-
-
-@register.simple_tag(takes_context=True)
-def headline(context, item):
-    """`{% headline item %}`: a line of a headline list (title, closed badge, day), portal/cards.py."""
-    return cards.headline(item, item.get_url(request=context.get("request")))
-
-
-@register.simple_tag(takes_context=True)
-def release_link(context, item):
-    """`{% release_link release %}`: an entry of the honour roll's list of releases, portal/cards.py."""
-    return cards.release_link(item, item.get_url(request=context.get("request")))
-
-
-@register.simple_tag(takes_context=True)
-def carousel_slide(context, item, number, count):
-    """`{% carousel_slide item forloop.counter carousel|length %}`: one slide of the home carousel, portal/cards.py."""
-    return cards.carousel_slide(item, item.get_url(request=context.get("request")), number, count)
-
-
-@register.simple_tag
-def select_options(choices, chosen):
-    """`{% select_options choices filters.year %}`: an <option> per (value, label), the chosen one selected.
-
-    Values are compared as text (query parameters are text). One call instead
-    of a template loop: a filter form has a few dozen options.
-    """
-    chosen = "" if chosen is None else str(chosen)
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, mark_safe(" selected") if str(value) == chosen else "", label) for value, label in choices),
-    )
-
-
-@register.simple_tag
-def rendition(image, spec):
-    """`{% rendition image "fill-1200x560" as wide %}`: one rendition (url, width, height), via portal/images.py."""
-    return images.rendition(image, spec) if image else None
+    return fragments.by_generation(f"menu:{slug}:{site.pk if site else ''}", request, build)
 
 
 @register.simple_tag
@@ -114,8 +72,7 @@ def qr_svg(context, url=None, scale=4):
 def summary_of(page):
     """A page's `summary` where its model has one, else "".
 
-    `page.summary` in a template would do, but Django answers a missing attribute
-    by listing all the page's attributes (dir()), a fifth of a millisecond per page.
+    For pages of any type (the base template's description): not every page type has a summary.
     """
     return getattr(page, "summary", "")
 

@@ -10,7 +10,6 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal.lazy_context import resolve
 from portal.models import ArticlePage, NoticePage, ReleasePage, SiteSettings, StoryPage
 
 register = template.Library()
@@ -94,8 +93,8 @@ def structured_data(context, page):
         data = news_article(page, request, office_name)
     elif isinstance(page, ReleasePage):
         # The honourees the page lists (a category filter narrows them), else all of the release.
-        shown = resolve(context.get("honourees"))
-        data = release_list(page, request, office_name, page.honourees() if shown is None else shown)
+        listing = context.get("listing")
+        data = release_list(page, request, office_name, listing.honourees if listing else page.honourees())
     else:
         return ""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)

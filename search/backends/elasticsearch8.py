@@ -19,7 +19,7 @@ Settings: WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends.elasti
 (portal/settings/base.py does this when ELASTICSEARCH_URL is set).
 """
 
-from copy import deepcopy
+from copy import copy, deepcopy
 
 from modelsearch.index import SearchField
 from modelsearch.utils import deep_update
@@ -101,8 +101,12 @@ class SegmentedSearchBackend(Elasticsearch8SearchBackend):
         category as filter fields, so the filter can be a clause instead.
         """
         clauses = page_filters(self.mapping_class, category=category, year=year)
-        compiler_class = type("FilteredQueryCompiler", (self.query_compiler_class,), {"extra_filters": clauses})
-        return self._search(compiler_class, query, queryset, operator=operator, order_by_relevance=True)
+        # The same backend (its client shared) with a query compiler that adds the clauses.
+        filtered = copy(self)
+        filtered.query_compiler_class = type(
+            "FilteredQueryCompiler", (self.query_compiler_class,), {"extra_filters": clauses}
+        )
+        return filtered.search(query, queryset, operator=operator, order_by_relevance=True)
 
 
 def _filter_column(mapping_class, model, field_name):

@@ -1,83 +1,61 @@
-"""Listing pictures (portal/images.py): the same <img> as Wagtail's tag, from the renditions a listing loaded."""
+"""Listing pictures: Wagtail's own image tags, on renditions loaded together (portal/models/listing.py)."""
 
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
-from portal.models.listing import LIST_IMAGE_FILTERS, attach_images
-from tests.factories.portal import ArticlePageFactory, ImageFactory
+from portal.models import ArticlePage, HonoureePage
+from portal.models.listing import LIST_IMAGE_SPECS, PHOTO_SPECS, prefetch_renditions
+from tests.factories.portal import ArticlePageFactory, HonoureePageFactory, ImageFactory
 
-SPEC = "fill-{480x300,960x600}"
+PICTURES = (
+    "{% load wagtailimages_tags %}{% for item in items %}"
+    '{% srcset_image item.cover_image fill-{480x300,960x600} alt="" %}{% endfor %}'
+)
 
 
 def render(source, **context):
-    return Template("{% load portal_tags wagtailimages_tags %}" + source).render(Context(context))
+    return Template(source).render(Context(context))
 
 
-def test_the_picture_is_the_img_wagtails_srcset_tag_writes(db):
-    image = ImageFactory(title="志愿者 & <合影>")
-    ours = render(
-        '{% responsive_image image "' + SPEC + '" sizes="100vw" alt=alt class="list-image" %}',
-        image=image,
-        alt='"好人" & 邻里',
-    )
-    wagtails = render(
-        "{% srcset_image image " + SPEC + ' sizes="100vw" alt=alt class="list-image" %}',
-        image=image,
-        alt='"好人" & 邻里',
-    )
-    assert ours == wagtails
-    assert 'alt="&quot;好人&quot; &amp; 邻里"' in ours and "fill-960x600" in ours
-
-
-def test_a_new_image_gets_its_renditions_made_on_first_view(db):
+def test_a_new_image_gets_its_renditions_made_on_first_view(home, channel):
     image = ImageFactory()
-    assert image.renditions.count() == 0
-    html = render('{% responsive_image image "' + SPEC + '" alt="" %}', image=image)
-    assert sorted(image.renditions.values_list("filter_spec", flat=True)) == sorted(LIST_IMAGE_FILTERS)
+    ArticlePageFactory(parent=channel, cover_image=image)
+    (items,) = prefetch_renditions((ArticlePage.objects.live().for_cards(), "cover_image", LIST_IMAGE_SPECS))
+    html = render(PICTURES, items=items)
+    assert sorted(image.renditions.values_list("filter_spec", flat=True)) == sorted(LIST_IMAGE_SPECS)
     for rendition in image.renditions.all():
         assert rendition.url in html
 
 
-def test_cards_of_a_listing_run_no_query_for_their_pictures(home, channel):
-    for n in range(6):
-        ArticlePageFactory(parent=channel, slug=f"a{n}", cover_image=ImageFactory())
-    listed = type(channel).objects.get(pk=channel.pk).listed_content().specific()
-    render(
-        '{% for item in items %}{% responsive_image item.cover_image "' + SPEC + '" alt="" %}{% endfor %}',
-        items=attach_images(listed),
-    )  # renditions made once
-    items = attach_images(type(channel).objects.get(pk=channel.pk).listed_content().specific())
-    with CaptureQueriesContext(connection) as ctx:
-        html = render(
-            '{% for item in items %}{% responsive_image item.cover_image "' + SPEC + '" alt="" %}{% endfor %}',
-            items=items,
-        )
-    assert html.count("<img") == 6
-    assert len(ctx.captured_queries) == 0
-
-
-def test_no_image_renders_nothing(db):
-    assert render('{% responsive_image image "' + SPEC + '" alt="" %}', image=None) == ""
-
-
-def test_pictures_joined_into_the_listing_need_only_one_query_for_their_renditions(home, channel):
-    from portal.models import ArticlePage
-    from portal.models.listing import for_cards
-
+def test_pictures_of_several_lists_need_one_query_for_all_their_renditions(home, channel, release):
     for n in range(6):
         ArticlePageFactory(parent=channel, slug=f"j{n}", cover_image=ImageFactory())
-    render(
-        '{% for item in items %}{% responsive_image item.cover_image "' + SPEC + '" alt="" %}{% endfor %}',
-        items=attach_images(for_cards(ArticlePage.objects.live())),
-    )  # renditions made once
-    listed = list(for_cards(ArticlePage.objects.live()))
+        HonoureePageFactory(parent=release, photo=ImageFactory())
+    photos = (
+        "{% load wagtailimages_tags %}{% for item in items %}"
+        '{% srcset_image item.photo fill-{300x400,600x800} alt="" %}{% endfor %}'
+    )
+
+    def lists():
+        articles = list(ArticlePage.objects.live().for_cards())
+        honourees = list(HonoureePage.objects.live().for_cards())
+        return articles, honourees
+
+    articles, honourees = lists()
+    render(PICTURES, items=articles), render(photos, items=honourees)  # renditions made once
+    articles, honourees = lists()
     with CaptureQueriesContext(connection) as ctx:
-        items = attach_images(listed)
-        html = render(
-            '{% for item in items %}{% responsive_image item.cover_image "' + SPEC + '" alt="" %}{% endfor %}',
-            items=items,
-        )
-    assert html.count("<img") == 6 and html.count("srcset=") == 6
+        prefetch_renditions((articles, "cover_image", LIST_IMAGE_SPECS), (honourees, "photo", PHOTO_SPECS))
+        html = render(PICTURES, items=articles) + render(photos, items=honourees)
+    assert html.count("<img") == 12 and html.count("srcset=") == 12
     assert len(ctx.captured_queries) == 1
     assert "wagtailimages_rendition" in ctx.captured_queries[0]["sql"]
+
+
+def test_a_list_without_pictures_runs_no_query(home, channel):
+    ArticlePageFactory(parent=channel)
+    (articles,) = [list(ArticlePage.objects.live().for_cards())]
+    with CaptureQueriesContext(connection) as ctx:
+        prefetch_renditions((articles, "cover_image", LIST_IMAGE_SPECS))
+    assert len(ctx.captured_queries) == 0

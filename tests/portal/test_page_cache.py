@@ -8,6 +8,9 @@ from django.core.cache import cache
 
 from tests.factories.portal import ArticlePageFactory
 
+# What the fragments of a page that must not be kept use (portal.models.mixins.fragment_caches).
+NO_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
 
 @pytest.fixture(params=["locmem", "redis"])
 def page_cache(request, settings):
@@ -20,14 +23,18 @@ def page_cache(request, settings):
                 "BACKEND": "django_redis.cache.RedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": prefix,
-            }
+            },
+            "none": NO_CACHE,
         }
         client = redis.Redis.from_url(url)
         yield lambda: client.keys(f"{prefix}:*")
         for key in client.keys(f"{prefix}:*"):
             client.delete(key)
     else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+        settings.CACHES = {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+            "none": NO_CACHE,
+        }
         cache.clear()
         yield None
         cache.clear()

@@ -98,7 +98,7 @@ def test_served_pages_run_at_most_12_queries_whatever_the_number_of_items(client
 
 
 def test_rendered_content_runs_at_most_12_queries_whatever_the_number_of_items(client, site, settings):
-    """Page fragments off (every page's content rendered), menus, settings, site and route by generation."""
+    """Page fragments off (every page's content rendered): menus, breadcrumbs, settings and routes by generation."""
     settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CACHE_SECONDS = 300
     settings.CACHE_PAGE_FRAGMENTS = False

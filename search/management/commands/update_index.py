@@ -26,7 +26,7 @@ class Command(WagtailUpdateIndex):
             total=self._total,
             desc=self._label,
             unit="条",
-            file=self.stderr._out,
+            file=_BarStream(self.stderr),
             disable=self.verbosity == 0,
             dynamic_ncols=True,
             mininterval=0.5,
@@ -34,3 +34,16 @@ class Command(WagtailUpdateIndex):
             for chunk in iterable:
                 yield chunk
                 bar.update(len(chunk))
+
+
+class _BarStream:
+    """The command's stderr as tqdm writes to it: no line ending added to each redraw."""
+
+    def __init__(self, output):
+        self.output = output
+
+    def write(self, text):
+        self.output.write(text, ending="")
+
+    def flush(self):
+        self.output.flush()
