@@ -46,6 +46,7 @@ LOG_ACTIONS = {
     "objection_closed": "公示异议办结",
     "approved": "文明委审批通过",
     "published": "发布入选",
+    "drafted": "生成好人档案草稿",
     "certificate_issued": "颁发荣誉证书",
     "promoted": "推荐上级",
     "promotion_result": "记录上级评选结果",
@@ -64,6 +65,7 @@ CAMPAIGN_LOG_ACTIONS = {
     "notice_closed": "网上公示结束",
     "approval_recorded": "录入文明委审批",
     "campaign_published": "发布到好人榜",
+    "campaign_drafted": "生成好人榜草稿并提交审核",
 }
 
 

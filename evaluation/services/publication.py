@@ -18,7 +18,7 @@ from django.utils.html import escape
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from evaluation import rules
-from evaluation.models import Campaign, Disqualification, HeldTitle, Honour, PublicationMode
+from evaluation.models import Campaign, Disqualification, HeldTitle, Honour, HonourStatus, PublicationMode
 from evaluation.services import approval as approval_service
 from evaluation.services import audit, certificates
 from evaluation.services.notice import unresolved_for
@@ -83,32 +83,64 @@ def _release(campaign, roll, approval, *, actor, live):
             live=False,
         )
         roll.add_child(instance=release)
-        revision = release.save_revision(user=actor, log_action=True)
-        if live:
-            revision.publish(user=actor, skip_permission_checks=True)
-            release.refresh_from_db()
+        _save(release, actor=actor, live=live)
     return release
 
 
+def _submit_for_review(release, *, actor):
+    """Draft mode: the release goes to its review workflow as one submission; its new profiles go with it
+    (portal/workflow_finish.py publishes them with the release)."""
+    workflow = release.get_workflow()
+    if workflow is None or release.workflow_in_progress or release.live:
+        return False
+    workflow.start(release, actor)
+    return True
+
+
+def existing_profile(nomination):
+    """The profile this person already has from an earlier honour (matched by ID number), or None."""
+    if not nomination.id_number_hash:
+        return None
+    earlier = (
+        Honour.objects.filter(nomination__id_number_hash=nomination.id_number_hash, page__isnull=False)
+        .exclude(status=HonourStatus.REVOKED)
+        .order_by("-awarded_on", "-pk")
+        .first()
+    )
+    return earlier.page.specific if earlier else None
+
+
+def _save(page, *, actor, live):
+    revision = page.save_revision(user=actor, log_action=True)
+    if live:
+        revision.publish(user=actor, skip_permission_checks=True)
+        page.refresh_from_db()
+    return page
+
+
 def _profile(release, nomination, campaign, approval, *, actor, live):
+    """The person's profile with this honour on it: their existing one updated, or a new one under the release."""
+    held = HonourHeld(name=campaign.honour_full_title, level=campaign.level, date=approval.approved_on, release=release)
+    page = existing_profile(nomination)
+    if page is not None:
+        page.honours.add(held)
+        page.unit = nomination.unit or page.unit
+        return _save(page, actor=actor, live=live and page.live)
     page = HonoureePage(
         title=nomination.nominee_name,
         slug=f"honouree-{nomination.pk}",
         subject_kind=nomination.subject_kind,
         category=nomination.category,
         district=nomination.jurisdiction.public_district,
+        unit=nomination.unit,
         photo=_photo(nomination),
         deed=_deed(nomination.story),
         story=_story_blocks(nomination.story),
         live=False,
     )
-    page.honours = [HonourHeld(name=campaign.honour_full_title, level=campaign.level, date=approval.approved_on)]
+    page.honours = [held]
     release.add_child(instance=page)
-    revision = page.save_revision(user=actor, log_action=True)
-    if live:
-        revision.publish(user=actor, skip_permission_checks=True)
-        page.refresh_from_db()
-    return page
+    return _save(page, actor=actor, live=live)
 
 
 def _held_title(nomination, campaign, approval):
@@ -159,20 +191,29 @@ def publish(campaign, *, actor, today=None):
             held_title=_held_title(nomination, campaign, approval),
         )
         certificate = certificates.issue(honour, seq=seq)
-        audit.record(nomination, action="published", actor=actor, page=page.pk, certificate=certificate.number)
+        audit.record(
+            nomination,
+            action="published" if live else "drafted",
+            actor=actor,
+            page=page.pk,
+            certificate=certificate.number,
+        )
         added.append(honour)
     first_time = campaign.release_page_id is None
     campaign.release_page = release
-    campaign.published_at = campaign.published_at or timezone.now()
+    if live:
+        campaign.published_at = campaign.published_at or timezone.now()
     campaign.save(update_fields=["release_page", "published_at"])
+    submitted = False if live else _submit_for_review(release, actor=actor)
     if first_time or added:
         audit.record_campaign(
             campaign,
-            action="campaign_published",
+            action="campaign_published" if live else "campaign_drafted",
             actor=actor,
             release=release.pk,
             honourees=len(added),
             mode=campaign.publication_mode,
+            submitted_for_review=submitted,
         )
     return release
 

@@ -199,7 +199,10 @@ class PublishView(WagtailAdminTemplateMixin, TemplateView):
         except publication.PublicationRefused as exc:
             messages.error(request, str(exc))
             return redirect(request.path)
-        messages.success(request, f"已发布“{release.title}”。")
+        if release.live:
+            messages.success(request, f"已发布“{release.title}”。")
+        else:
+            messages.success(request, f"已生成“{release.title}”及好人档案的草稿，整期提交三审，终审通过后一并发布。")
         # Editors touch up draft pages; city staff without page rights go back to the list, not to a refusal.
         if release.permissions_for_user(request.user).can_edit():
             return redirect(reverse("wagtailadmin_pages:edit", args=[release.pk]))

@@ -131,11 +131,17 @@ class ReleasePage(FragmentCacheMixin, Page):
     objects = ListingPageManager()
 
     def honourees(self, category=""):
-        """The live honourees of this release (of `category`, if given), with what their cards show."""
-        honourees = HonoureePage.objects.child_of(self).live()
+        """The live honourees of this release (of `category`, if given), with what their cards show: its own
+        profiles, and the people honoured again here whose profile lives under an earlier release."""
+        listed = HonoureePage.objects.child_of_q(self) | Q(honours__release=self)
+        honourees = HonoureePage.objects.filter(listed).distinct().live()
         if category:
             honourees = honourees.filter(category=category)
         return honourees.for_cards().order_by("category", "path")
+
+    def reviewed_with(self):
+        """Profiles created with this release and never yet live: approving the release publishes them too."""
+        return list(HonoureePage.objects.child_of(self).filter(live=False, first_published_at__isnull=True))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -215,6 +221,10 @@ class HonoureePage(FragmentCacheMixin, SegmentedSearchMixin, Page):
     def name(self):
         return self.title
 
+    def honours_newest_first(self):
+        """The titles held, newest first: a later release or a promotion adds one to the same profile."""
+        return self.honours.order_by("-date", "-pk")
+
     @property
     def summary(self):
         return self.deed or stream_text(self.story)[:120]
@@ -238,8 +248,17 @@ class HonourHeld(Orderable):
     name = models.CharField("荣誉名称", max_length=100)
     level = models.CharField("级别", max_length=20, choices=Level.choices, default=Level.CITY)
     date = models.DateField("授予日期")
+    release = models.ForeignKey(
+        ReleasePage,
+        verbose_name="所在发布",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="listed_honours",
+        help_text="该荣誉所在的一期好人榜；同一人再次入选时，档案也列在新一期中。",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("date")]
+    panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("date"), FieldPanel("release")]
 
     class Meta(Orderable.Meta):
         verbose_name = "所获荣誉"

@@ -135,3 +135,91 @@ def test_publication_is_idempotent_and_issues_certificates_and_titles(
 
     with pytest.raises(ValidationError):
         check_eligibility(notice_campaign, id_of(PEOPLE[0][1]))
+
+
+def _second_campaign_with(person, jurisdictions, city_staff, level="province"):
+    """A later campaign (a level up, so the person is eligible) taking `person` to approval."""
+    import datetime
+
+    from evaluation.models import Nomination, ShortlistEntry
+    from evaluation.services import candidate_photos, intake
+    from evaluation.workflows.nomination import Status
+    from tests.factories.evaluation import CampaignFactory, nomination_data, photo_upload
+
+    from .conftest import inspect, set_notice
+
+    name, seq, nominator, phone, category = person
+    later = CampaignFactory(stages=["nomination"], level=level, honour_title="河东好人", period_label="2027年第一季度")
+    data = nomination_data(
+        jurisdictions["hexi_street"],
+        nominee_name=name,
+        id_number=id_of(seq),
+        nominator_name=nominator,
+        nominator_phone=phone,
+        category=category,
+        unit="柳巷社区志愿服务队",
+        photos=[photo_upload(f"{seq}b.jpg")],
+    )
+    nomination, _ = intake.submit(later, data, public=False)
+    Nomination.objects.filter(pk=nomination.pk).update(status=Status.ACCEPTED, consent_given=True)
+    nomination.refresh_from_db()
+    candidate_photos.publish(nomination)
+    ShortlistEntry.objects.create(campaign=later, nomination=nomination, rank=1, combined_score=90)
+    inspect(later, nomination)
+    today = timezone.localdate()
+    set_notice(later, today - datetime.timedelta(days=8), today - datetime.timedelta(days=1))
+    approval.record_approval(
+        later, actor=city_staff, document_number="河文明委〔2027〕3号", approved_on=today, nominations=[nomination]
+    )
+    return live(later)
+
+
+def test_a_second_honour_updates_the_persons_profile_instead_of_making_another(
+    client, roll, notice_campaign, candidates, approved, city_staff, jurisdictions
+):
+    publication.publish(live(notice_campaign), actor=city_staff)
+    later = _second_campaign_with(PEOPLE[0], jurisdictions, city_staff)
+    release = publication.publish(later, actor=city_staff)
+
+    assert HonoureePage.objects.filter(title="王秀英").count() == 1
+    profile = HonoureePage.objects.get(title="王秀英")
+    assert [h.name for h in profile.honours_newest_first()] == ["2027年第一季度“河东好人”", "2026年第四季度“清河好人”"]
+    assert profile.unit == "柳巷社区志愿服务队"  # copied from the latest nomination
+    # The new release lists the person though the profile lives under the first release.
+    assert "王秀英" in client.get(release.url).content.decode()
+    from bs4 import BeautifulSoup
+
+    section = BeautifulSoup(client.get(profile.url).content, "html.parser").select_one(".profile__honours")
+    listed = section.get_text(" ", strip=True)
+    assert listed.index("河东好人") < listed.index("清河好人")  # newest first
+
+
+def test_draft_mode_says_drafted_and_the_release_goes_to_review_as_one_submission(
+    client, roll, notice_campaign, candidates, approved, city_staff
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    release = publication.publish(notice_campaign, actor=city_staff)
+    assert not release.live and release.workflow_in_progress
+    assert not notice_campaign.events.filter(action="campaign_published").exists()
+    assert notice_campaign.events.get(action="campaign_drafted").data["submitted_for_review"] is True
+    assert all(e.action == "drafted" for n in candidates for e in n.events.filter(action__in=["drafted", "published"]))
+    notice_campaign.refresh_from_db()
+    assert notice_campaign.public_stage() != "published" and notice_campaign.published_at is None
+    profiles = HonoureePage.objects.child_of(release)
+    assert profiles.count() == 3 and not any(p.workflow_in_progress for p in profiles)  # one submission
+
+    for step in ("初审", "复审", "终审"):
+        reviewer = get_user_model().objects.create_user(f"r_{step}", password="x")
+        reviewer.groups.add(Group.objects.get(name=step))
+        client.force_login(reviewer)
+        release.refresh_from_db()
+        task_state = release.current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[release.pk, "approve", task_state.pk])
+        assert client.post(url, {"comment": ""}).status_code in {200, 302}
+    release.refresh_from_db()
+    assert release.live and all(p.live for p in HonoureePage.objects.child_of(release))
+    notice_campaign.refresh_from_db()
+    assert notice_campaign.is_published and notice_campaign.public_stage() == "published"
