@@ -232,7 +232,37 @@ def _nominations(campaign, places, users):
         made[3], actor=users["district2_reviewer"], opinions=dict(agree, 税务=("object", "存在未结税务事项"))
     )
     review.review(made[3], actor=users["district2_reviewer"], action=Action.REJECT, reason="税务部门有异议，暂不推荐")
+    made.append(_group(campaign, places))
     return made
+
+
+def _group(campaign, places):
+    """A group nomination (群体): a volunteer rescue team with its members and a contact person."""
+    members = "\n".join(
+        [
+            f"郝振东，队长，{id_number('140105', datetime.date(1976, 5, 4), '071')}",
+            f"田晓燕，副队长，{id_number('140105', datetime.date(1984, 8, 15), '082')}",
+            "程立伟，队员",
+            "武海鹰，队员",
+        ]
+    )
+    raw = {
+        "method": "organisation",
+        "channel": "territorial",
+        "subject_kind": "collective",
+        "category": "bravery",
+        "nominee_name": "河西区山野救援队",
+        "jurisdiction": places["district2"],
+        "story": "山野救援队由二十多名志愿者组成，八年来参与山地搜救、防汛抢险六十余次，装备大多由队员自费购置。"
+        "今年夏天暴雨期间，队员连续三昼夜转移被困群众一百四十余人。",
+        "members": members,
+        "contact_name": "郝振东",
+        "contact_phone": "13900007777",
+        "nominator_name": "河西区文明办",
+        "nominator_phone": "13800002222",
+    }
+    data = intake.clean(campaign, raw, photos=[photo("山野救援队", 77)], public=False)
+    return intake.submit(campaign, data, public=False)[0]
 
 
 # Rows of the street office's bulk submission: name, gender, birth date, category, unit, story.
@@ -288,7 +318,7 @@ def _submission(campaign, places, users):
             "nominator_phone": "13800002345",
         }
         for column, spec in enumerate(imports.COLUMNS, start=1):
-            sheet.cell(row=row, column=column, value=values[spec.key])
+            sheet.cell(row=row, column=column, value=values.get(spec.key))
     xlsx = io.BytesIO()
     workbook.save(xlsx)
     return imports.import_submission(

@@ -24,6 +24,7 @@ from evaluation.services import (
     inspections,
     intake,
     notice,
+    promotion,
     publication,
     review,
     scoring,
@@ -281,6 +282,7 @@ def _published_campaign(places, users, log):
         return campaign
     first = people[0].honour
     honours.record_care(first, actor=staff, kind="visit", note="上门看望，了解修补队活动需要的物资。")
+    _promoted(first, staff)
     areas = [
         CourtesyArea.objects.get_or_create(name=name, defaults={"description": note})[0] for name, note in COURTESIES
     ]
@@ -293,6 +295,25 @@ def _published_campaign(places, users, log):
     )
     log(f"已发布“{release.title}”（{len(people)}人，含荣誉证书）{'，活动页面 /' + page.slug + '/' if page else ''}。")
     return campaign
+
+
+def _promoted(honour, staff):
+    """One honouree put forward to the province on recorded decisions and awarded: two honours, one profile."""
+    day = timezone.localdate() - datetime.timedelta(days=30)
+    decisions = [
+        promotion.Decision(
+            "expert_review", day, "何文清（市社科院）\n白树人（清河日报）\n林海燕（市志愿者协会）", "agreed"
+        ),
+        promotion.Decision("directors_meeting", day + datetime.timedelta(days=3), "市文明办主任\n各副主任", "agreed"),
+    ]
+    proposed = promotion.promote(honour, actor=staff, decisions=decisions, note="事迹经省级媒体报道，群众认可度高。")
+    promotion.record_promotion_result(
+        proposed,
+        actor=staff,
+        awarded=True,
+        title=f"{timezone.localdate().year}年第三季度“河东好人”",
+        awarded_on=timezone.localdate() - datetime.timedelta(days=10),
+    )
 
 
 def _notice_campaign(places, users, log):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from evaluation.choices import Gender, JurisdictionKind, NominationChannel, NominationMethod
+from evaluation.choices import Gender, JurisdictionKind, NominationChannel, NominationMethod, SubjectKind
 from evaluation.models import Comment
 from evaluation.public import captcha
 from evaluation.services import intake
@@ -100,12 +100,32 @@ class NominationForm(CaptchaMixin, forms.Form):
         widget=forms.RadioSelect,
         help_text="您是通过哪种途径知道这位好人的？不确定时选“直接推荐”。",
     )
-    nominee_name = RawCharField(label=LABELS["nominee_name"], max_length=30)
+    subject_kind = RawChoiceField(
+        label=LABELS["subject_kind"],
+        choices=[(SubjectKind.PERSON.value, "个人"), (SubjectKind.COLLECTIVE.value, "群体（团队、家庭、班组等）")],
+        initial=SubjectKind.PERSON.value,
+        widget=forms.RadioSelect,
+    )
+    nominee_name = RawCharField(
+        label=LABELS["nominee_name"],
+        max_length=50,
+        help_text="推荐群体时填写群体名称，例如：柳巷社区“红马甲”志愿服务队。",
+    )
     gender = RawChoiceField(label=LABELS["gender"], choices=Gender.choices)
     birth_year = RawIntegerField(
         label=LABELS["birth_year"], min_value=1900, required=False, help_text="可不填，将按身份证号码推算。"
     )
-    id_number = RawCharField(label=LABELS["id_number"], max_length=20)
+    id_number = RawCharField(
+        label=LABELS["id_number"], max_length=20, help_text="推荐个人时必填；推荐群体时不填，成员的身份证号码写在下方。"
+    )
+    members = RawCharField(
+        label=LABELS["members"],
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="推荐群体时填写，每行一人：姓名，角色，身份证号码（选填）。例如：张某某，队长",
+    )
+    contact_name = RawCharField(label=LABELS["contact_name"], max_length=30, required=False)
+    contact_phone = RawCharField(label=LABELS["contact_phone"], max_length=20, required=False)
     jurisdiction = RawChoiceField(label=LABELS["jurisdiction"])
     unit = RawCharField(label=LABELS["unit"], max_length=100, required=False)
     category = RawChoiceField(label=LABELS["category"])
@@ -118,6 +138,7 @@ class NominationForm(CaptchaMixin, forms.Form):
     field_order = [
         "method",
         "channel",
+        "subject_kind",
         "nominee_name",
         "gender",
         "birth_year",
@@ -127,6 +148,9 @@ class NominationForm(CaptchaMixin, forms.Form):
         "category",
         "story",
         "photos",
+        "members",
+        "contact_name",
+        "contact_phone",
         "nominator_name",
         "nominator_phone",
         "consent",

@@ -9,21 +9,30 @@ class CaptchaOut(Schema):
 
 
 class NominationIn(Schema):
-    """Multipart fields of a public nomination (photos are sent as files named `photos`)."""
+    """Multipart fields of a public nomination (photos are sent as files named `photos`).
+
+    A group (`subject_kind` = `collective`) has no ID number, gender or birth year of its own:
+    `members` holds one member a line (姓名，角色，身份证号码, the last two optional) and the
+    group names a contact person.
+    """
 
     campaign: int
     method: str
     channel: str
+    subject_kind: str = "person"
     nominee_name: str
-    gender: str
-    birth_year: int
-    id_number: str
+    gender: str = ""
+    birth_year: int | None = None
+    id_number: str = ""
     jurisdiction: int
     unit: str = ""
     category: str
     story: str
     nominator_name: str
     nominator_phone: str
+    members: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
     consent: bool = False
     captcha_key: str
     captcha_answer: str

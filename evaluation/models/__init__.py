@@ -23,7 +23,7 @@ from .experts import Expert, ExpertDraw
 from .inspections import Inspection, InspectionPhoto
 from .jurisdictions import Jurisdiction, StaffProfile
 from .ledger import LedgerCheckpoint, LedgerEntry, LedgerHead
-from .nominations import DepartmentOpinion, HeldTitle, Nomination, NominationPhoto, Nominator
+from .nominations import DepartmentOpinion, GroupMember, HeldTitle, Nomination, NominationPhoto, Nominator
 from .notices import Objection, ObjectionEvidence
 from .quotas import DistrictQuota
 from .records import (
@@ -67,6 +67,7 @@ __all__ = [
     "Detector",
     "Disqualification",
     "DistrictQuota",
+    "GroupMember",
     "HeldTitle",
     "Honour",
     "HonourStatus",

@@ -61,9 +61,10 @@ class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
     category = models.CharField("类别", max_length=30, choices=Category.choices)
     subject_kind = models.CharField("推荐对象", max_length=20, choices=SubjectKind.choices, default=SubjectKind.PERSON)
 
-    nominee_name = models.CharField("被推荐人姓名", max_length=50)
-    gender = models.CharField("性别", max_length=10, choices=Gender.choices)
-    birth_year = models.PositiveSmallIntegerField("出生年份")
+    nominee_name = models.CharField("被推荐人姓名", max_length=50, help_text="群体推荐时为群体名称。")
+    # A group (群体) has no gender, birth year or ID number of its own: its members do (GroupMember).
+    gender = models.CharField("性别", max_length=10, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField("出生年份", null=True, blank=True)
     jurisdiction = models.ForeignKey(
         "evaluation.Jurisdiction", verbose_name="所属辖区/单位", on_delete=models.PROTECT, related_name="nominations"
     )
@@ -76,6 +77,9 @@ class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
         help_text="疫情防控、抢险救灾等危机中表现突出的，可优先评选；在审核和排名中标出。",
     )
     story = models.TextField("主要事迹")
+    contact_name = models.CharField("群体联系人", max_length=30, blank=True)
+    contact_phone_masked = models.CharField("联系人电话", max_length=20, blank=True, editable=False)
+    contact_phone_cipher = models.TextField(blank=True, editable=False)
 
     consent_given = models.BooleanField("本人已同意公开", default=False)
     consent_recorded_by = models.ForeignKey(
@@ -127,11 +131,27 @@ class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
         verbose_name = "推荐"
         verbose_name_plural = "推荐"
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "id_number_hash"], name="one_nomination_per_nominee")
+            # Groups carry no ID number: one nomination per person, any number of groups.
+            models.UniqueConstraint(
+                fields=["campaign", "id_number_hash"],
+                condition=~models.Q(id_number_hash=""),
+                name="one_nomination_per_nominee",
+            )
         ]
 
     def __str__(self):
         return f"{self.nominee_name}（{self.tracking_number}）"
+
+    @property
+    def is_group(self):
+        return self.subject_kind == SubjectKind.COLLECTIVE
+
+    def set_contact_phone(self, value):
+        self.contact_phone_masked = crypto.mask_phone(value) if value else ""
+        self.contact_phone_cipher = crypto.encrypt(value) if value else ""
+
+    def reveal_contact_phone(self):
+        return crypto.decrypt(self.contact_phone_cipher, record=self, field="contact_phone")
 
     def save(self, *args, **kwargs):
         self.search_text = segment_for_index(self.nominee_name, self.unit, self.story)
@@ -141,6 +161,23 @@ class Nomination(ProtectedIdNumber, index.Indexed, models.Model):
     def nominator_list(self):
         """Nominators with masked phones (staff exports)."""
         return "；".join(f"{n.name}（{n.phone_masked}）" for n in self.nominators.all())
+
+
+class GroupMember(ProtectedIdNumber, models.Model):
+    """A member of a nominated group, with the role they play in it; the ID number is optional."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField("姓名", max_length=30)
+    role = models.CharField("角色", max_length=30, blank=True, help_text="例如：队长、队员、母亲。")
+    sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = "群体成员"
+        verbose_name_plural = "群体成员"
+
+    def __str__(self):
+        return f"{self.name}（{self.role}）" if self.role else self.name
 
 
 class Nominator(models.Model):

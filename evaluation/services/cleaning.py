@@ -14,9 +14,19 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from evaluation.choices import Category, Gender, JurisdictionKind, Level, NominationChannel, NominationMethod, StageKind
+from evaluation.choices import (
+    Category,
+    Gender,
+    JurisdictionKind,
+    Level,
+    NominationChannel,
+    NominationMethod,
+    StageKind,
+    SubjectKind,
+)
 from evaluation.models import HeldTitle, Jurisdiction
 from evaluation.privacy import crypto
+from evaluation.services import members as members_rules
 from evaluation.validators import (
     birth_year_from_id,
     gender_from_id,
@@ -43,8 +53,15 @@ LABELS = {
     "nominator_name": "推荐人姓名",
     "nominator_phone": "推荐人手机号",
     "consent": "本人同意公开姓名、照片和事迹（本人自荐时必须勾选）",
+    "subject_kind": "推荐对象",
+    "members": "群体成员",
+    "contact_name": "群体联系人",
+    "contact_phone": "联系人手机号",
 }
-CHOSEN = {"method", "channel", "gender", "jurisdiction", "category"}
+# What a group (群体) needs instead of a person's ID number, gender and birth year.
+GROUP_REQUIRED = ("contact_name", "contact_phone")
+SUBJECT_ALIASES = {"群体": SubjectKind.COLLECTIVE, "团队": SubjectKind.COLLECTIVE, "家庭": SubjectKind.COLLECTIVE}
+CHOSEN = {"method", "channel", "gender", "jurisdiction", "category", "subject_kind"}
 # Gender and birth year may be left empty: the ID number says both.
 REQUIRED = (
     "method",
@@ -81,6 +98,14 @@ class NominationData:
     nominator_phone: str
     consent: bool = False
     photos: list = field(default_factory=list)
+    subject_kind: str = SubjectKind.PERSON
+    members: list = field(default_factory=list)
+    contact_name: str = ""
+    contact_phone: str = ""
+
+    @property
+    def is_group(self):
+        return self.subject_kind == SubjectKind.COLLECTIVE
 
 
 class NominationInvalid(ValidationError):
@@ -195,10 +220,15 @@ def clean(
     def fail(name, *messages):
         errors.setdefault(name, []).extend(messages)
 
-    text = {name: _text(raw.get(name)) for name in LABELS if name not in ("photos", "consent")}
-    for name in ("nominee_name", "unit", "story", "nominator_name"):
+    text = {name: _text(raw.get(name)) for name in LABELS if name not in ("photos", "consent", "members")}
+    for name in ("nominee_name", "unit", "story", "nominator_name", "contact_name"):
         text[name] = neutralise(text[name])
-    for name in REQUIRED:
+    kind = SUBJECT_ALIASES.get(text["subject_kind"]) or _choice(text["subject_kind"] or "person", SubjectKind.choices)
+    if kind is None:
+        fail("subject_kind", "推荐对象应为“个人”或“群体”。")
+    group = kind == SubjectKind.COLLECTIVE
+    required = [n for n in REQUIRED if not (group and n == "id_number")] + (list(GROUP_REQUIRED) if group else [])
+    for name in required:
         if not text[name] and not (name == "nominator_phone" and not require_phone):
             fail(name, required_message(name))
 
@@ -220,8 +250,12 @@ def clean(
     elif category is not None and category not in (campaign.categories or []):
         fail("category", f"本次活动不评选“{Category(category).label}”，可选类别：{allowed}。")
 
-    if text["nominee_name"] and not NAME_RE.match(text["nominee_name"]):
+    if group and text["nominee_name"] and not members_rules.GROUP_NAME_RE.match(text["nominee_name"]):
+        fail("nominee_name", "群体名称应为2至50个字（汉字、字母、数字）。")
+    elif not group and text["nominee_name"] and not NAME_RE.match(text["nominee_name"]):
         fail("nominee_name", "被推荐人姓名应为2至30个汉字或字母。")
+    if group and text["id_number"]:
+        fail("id_number", "群体推荐不填身份证号码；成员的身份证号码请写在“群体成员”中。")
 
     this_year = timezone.localdate().year
     birth_year = _birth_year(raw.get("birth_year"))
@@ -250,6 +284,8 @@ def clean(
                 check_eligibility(campaign, id_number, detailed=not public)
             except ValidationError as exc:
                 fail("id_number", *exc.messages)
+            if "id_number" not in errors and members_rules.in_a_group(campaign, id_number):
+                fail("id_number", _duplicate_message("被推荐人", public))
 
     jurisdiction = None
     if text["jurisdiction"]:
@@ -266,7 +302,7 @@ def clean(
             fail("story", *exc.messages)
     # The site's one content check (the 敏感词 list editors keep for pages): a 禁止 word refuses
     # the field; 提示 words are for reviewers and do not stop a nomination.
-    free_text = {name: text[name] for name in ("nominee_name", "unit", "story", "nominator_name")}
+    free_text = {name: text[name] for name in ("nominee_name", "unit", "story", "nominator_name", "contact_name")}
     for finding in content_check.check_fields(free_text):
         if finding.forbidden:
             fail(finding.path, f"{LABELS[finding.path]}含有不允许使用的词语“{finding.text}”，请修改。")
@@ -278,6 +314,19 @@ def clean(
             phone = validate_phone(text["nominator_phone"])
         except ValidationError as exc:
             fail("nominator_phone", *exc.messages)
+    members, contact_phone = [], ""
+    if group:
+        members = members_rules.clean_members(raw.get("members"), name_re=NAME_RE, fail=fail)
+        if eligibility:
+            _check_members(campaign, members, text, raw, public, fail)
+        if text["contact_name"] and not 2 <= len(text["contact_name"]) <= 30:
+            fail("contact_name", "群体联系人姓名应为2至30个字。")
+        if text["contact_phone"]:
+            try:
+                contact_phone = validate_phone(text["contact_phone"])
+            except ValidationError as exc:
+                fail("contact_phone", *exc.messages)
+        gender, birth_year = "", None
     consent = _consent(raw.get("consent"))
     if method == NominationMethod.SELF and not consent:
         fail("consent", "本人自荐须勾选同意公开事迹。")
@@ -299,4 +348,32 @@ def clean(
         nominator_phone=phone,
         consent=consent,
         photos=list(photos),
+        subject_kind=kind or SubjectKind.PERSON,
+        members=members,
+        contact_name=text["contact_name"] if group else "",
+        contact_phone=contact_phone,
     )
+
+
+def _duplicate_message(who, public):
+    # A public form does not learn who else was nominated: the refusal names no reason.
+    return (
+        f"{who}不符合本次活动的推荐条件。"
+        if public
+        else f"{who}已在本次活动中被推荐（个人或群体），同一人不能重复推荐。"
+    )
+
+
+def _check_members(campaign, members, text, raw, public, fail):
+    """Each member with an ID number: the eligibility rule and the one-nomination-per-person rule."""
+    existing = members_rules.same_group(campaign, text["nominee_name"], _jurisdiction(raw.get("jurisdiction")))
+    for member in members:
+        if not member.id_number:
+            continue
+        try:
+            check_eligibility(campaign, member.id_number, detailed=not public)
+        except ValidationError as exc:
+            fail("members", *(f"成员{member.name}：{m}" for m in exc.messages))
+            continue
+        if members_rules.already_nominated(campaign, member.id_number, except_group=existing):
+            fail("members", _duplicate_message(f"成员{member.name}", public))

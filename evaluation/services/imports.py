@@ -55,19 +55,25 @@ class Column(NamedTuple):
     label: str
     required: bool
     width: int
+    # Columns added for group nominations: files made from an older template lack them.
+    optional_in_header: bool = False
 
 
 COLUMNS = [
     Column("nominee_name", "被推荐人姓名", True, 14),
     Column("gender", "性别", False, 6),
     Column("birth_year", "出生年份", False, 10),
-    Column("id_number", "身份证号码", True, 22),
+    Column("id_number", "身份证号码", False, 22),
     Column("jurisdiction", "所属辖区/单位", True, 22),
     Column("unit", "工作单位或身份", False, 22),
     Column("category", "类别", True, 12),
     Column("story", "主要事迹", True, 60),
     Column("nominator_name", "推荐人姓名", True, 12),
     Column("nominator_phone", "推荐人手机号", True, 16),
+    Column("subject_kind", "推荐对象", False, 10, True),
+    Column("members", "群体成员", False, 40, True),
+    Column("contact_name", "群体联系人", False, 12, True),
+    Column("contact_phone", "联系人手机号", False, 16, True),
 ]
 LABELS = {c.key: c.label for c in COLUMNS}
 REQUIRED_MARK = "*"  # after a required column's name in the header; the reader ignores it
@@ -122,13 +128,17 @@ def _notes(campaign):
         "nominee_name": "2至30个汉字或字母。",
         "gender": "填“男”或“女”，须与身份证号码一致；不填时按身份证号码推算。",
         "birth_year": "四位数字年份，例如1968，须与身份证号码一致；不填时按身份证号码推算。",
-        "id_number": "18位居民身份证号码，最后一位可为X。请保持文本格式，不要转成数字。",
+        "id_number": "推荐个人时必填：18位居民身份证号码，最后一位可为X。请保持文本格式，不要转成数字。群体不填。",
         "jurisdiction": "被推荐人所属的辖区/单位，填写本表G列“可选辖区/单位”中的名称（本单位或下级）。",
         "unit": "工作单位、职务或身份，例如“某社区居民”，不超过100字。",
         "category": f"本活动评选的类别之一：{categories}。",
         "story": f"主要事迹，{campaign.story_min_chars}至{campaign.story_max_chars}字，纯文本。",
         "nominator_name": "推荐单位联系人或推荐人姓名，不超过30字。",
         "nominator_phone": "11位手机号码，仅供工作人员核实，不公开。",
+        "subject_kind": "填“个人”或“群体”；不填为个人。",
+        "members": "推荐群体时填写，每行一人（单元格内按Alt+回车换行）：姓名，角色，身份证号码（选填）。",
+        "contact_name": "推荐群体时填写群体联系人姓名。",
+        "contact_phone": "推荐群体时填写联系人11位手机号码，不公开。",
     }
 
 
@@ -156,6 +166,10 @@ def build_template(campaign, organisation=None):
         "story": "按时间顺序写清主要事迹、持续时间和社会反响。",
         "nominator_name": "李某某",
         "nominator_phone": "11位手机号码",
+        "subject_kind": "个人",
+        "members": "",
+        "contact_name": "",
+        "contact_phone": "",
     }
     sheet.append([example[c.key] for c in COLUMNS])
     texts = _notes(campaign)
@@ -172,7 +186,7 @@ def build_template(campaign, organisation=None):
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
-        if column.key in ("id_number", "nominator_phone"):
+        if column.key in ("id_number", "nominator_phone", "contact_phone", "members"):
             for row in range(2, last_row + 1):
                 sheet.cell(row=row, column=index).number_format = "@"
     sheet.freeze_panes = "A2"
@@ -294,7 +308,7 @@ def _read_rows(xlsx_file):
         if not any(header):
             raise refuse("表格是空的，请在模板的“推荐名单”表中填写。")
         positions = {label: i for i, label in reversed(list(enumerate(header))) if label}
-        missing = [c.label for c in COLUMNS if c.label not in positions]
+        missing = [c.label for c in COLUMNS if c.label not in positions and not c.optional_in_header]
         if missing:
             raise refuse(
                 f"表头缺少以下列：{'、'.join(missing)}。请使用本活动的模板，不要修改第一行。", row=1, column="表头"
@@ -302,7 +316,7 @@ def _read_rows(xlsx_file):
         found = []
         for number, values in enumerate(rows, start=2):
             values = list(values) + [None] * len(header)
-            cells = {c.key: values[positions[c.label]] for c in COLUMNS}
+            cells = {c.key: values[positions[c.label]] if c.label in positions else None for c in COLUMNS}
             if all(v is None or str(v).strip() == "" for v in cells.values()):
                 continue
             if str(cells["nominee_name"] or "").strip().startswith(EXAMPLE_PREFIX):

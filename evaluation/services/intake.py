@@ -12,7 +12,7 @@ from evaluation.choices import JurisdictionKind, NominationMethod
 from evaluation.models import Nomination, NominationPhoto, Nominator
 from evaluation.models.nominations import new_tracking_number
 from evaluation.privacy import crypto
-from evaluation.services import audit
+from evaluation.services import audit, members
 from evaluation.services.cleaning import (
     LABELS,
     NAME_RE,
@@ -55,13 +55,21 @@ def first_status(jurisdiction, organisation=None):
     return Status.PENDING_GRASSROOTS if jurisdiction.kind == JurisdictionKind.GRASSROOTS else Status.PENDING_DISTRICT
 
 
-@transaction.atomic
-def _write(campaign, data, photos, *, actor, organisation, submission, status):
-    existing = (
+def _existing(campaign, data):
+    """The nomination this one merges into: the same person, or the same group from the same place."""
+    if data.is_group:
+        found = members.same_group(campaign, data.nominee_name, data.jurisdiction)
+        return Nomination.objects.select_for_update().filter(pk=found.pk).first() if found else None
+    return (
         Nomination.objects.select_for_update()
         .filter(campaign=campaign, id_number_hash=crypto.keyed_hash(data.id_number))
         .first()
     )
+
+
+@transaction.atomic
+def _write(campaign, data, photos, *, actor, organisation, submission, status):
+    existing = _existing(campaign, data)
     merged = existing is not None
     if status == Status.PENDING_CITY and not merged:
         # Counted under the district's lock, in the transaction that writes (services/quotas.py).
@@ -72,8 +80,10 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         method=data.method,
         channel=data.channel,
         category=data.category,
+        subject_kind=data.subject_kind,
         nominee_name=data.nominee_name,
-        gender=data.gender,
+        contact_name=data.contact_name,
+        gender=data.gender or "",
         birth_year=data.birth_year,
         jurisdiction=data.jurisdiction,
         unit=data.unit,
@@ -82,7 +92,10 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         submission=submission,
     )
     if not merged:
-        nomination.set_id_number(data.id_number)
+        if data.is_group:
+            nomination.set_contact_phone(data.contact_phone)
+        else:
+            nomination.set_id_number(data.id_number)
         if data.method == NominationMethod.SELF and data.consent:
             nomination.consent_given = True
             nomination.consent_recorded_at = timezone.now()
@@ -90,6 +103,8 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         if status == Status.PENDING_CITY:
             nomination.forwarded_at = timezone.now()
         nomination.save()
+        if data.is_group:
+            members.write(nomination, data.members)
     # The first nominator's receipt is the tracking number; later ones get a receipt of their own
     # so that nothing of the existing nomination is revealed to them.
     nominator = Nominator(

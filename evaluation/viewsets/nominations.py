@@ -169,10 +169,12 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
         user, nomination = self.request.user, self.object
         nominators = list(nomination.nominators.select_related("organisation"))
         id_number = nomination.id_number_masked
+        contact_phone = nomination.contact_phone_masked
         phones = {n.pk: n.phone_masked for n in nominators}
         if rules.can_view_private_data(user):
             try:
-                id_number = nomination.reveal_id_number()
+                id_number = nomination.reveal_id_number() if nomination.id_number_cipher else ""
+                contact_phone = nomination.reveal_contact_phone() if nomination.contact_phone_cipher else ""
                 phones = {n.pk: n.reveal_phone() for n in nominators}
             except crypto.UndecryptableRecord as exc:
                 messages.error(self.request, f"{exc}页面暂显示打码信息。")
@@ -182,6 +184,8 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
                 )
         context.update(
             id_number=id_number,
+            contact_phone=contact_phone,
+            members=list(nomination.members.all()),
             nominators=[{"obj": n, "phone": phones[n.pk]} for n in nominators],
             opinions=nomination.opinions.all(),
             photos=[{"obj": photo, "url": photo_url(photo)} for photo in nomination.photos.all()],

@@ -57,3 +57,17 @@ def test_demo_shortlists_come_from_a_drawn_scored_and_ranked_round(loaded, title
     verdicts = [getattr(e.nomination.inspections.first(), "verdict", None) for e in entries]
     assert verdicts == (["passed"] * 3 if title == PUBLISHED_TITLE else ["passed", "failed", None])
     assert campaign.events.filter(action="shortlist_cut").exists()
+
+
+def test_demo_has_two_honours_on_one_profile_and_a_group_nomination(client, loaded):
+    from evaluation.models import Honour, Nomination
+    from portal.models import HonoureePage
+
+    (promoted,) = [h for h in Honour.objects.all() if h.promotions.filter(status="awarded").exists()]
+    profile = HonoureePage.objects.get(pk=promoted.page_id)
+    assert HonoureePage.objects.filter(title=promoted.name).count() == 1
+    assert [h.level for h in profile.honours_newest_first()] == ["province", "city"]
+    assert "河东好人" in client.get(profile.url).content.decode()
+    assert {d.kind for d in promoted.promotions.get().decisions.all()} == {"expert_review", "directors_meeting"}
+    group = Nomination.objects.get(subject_kind="collective")
+    assert group.members.count() == 4 and group.contact_name and not group.id_number_hash

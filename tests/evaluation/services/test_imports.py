@@ -110,9 +110,12 @@ def test_template_lists_columns_allowed_values_and_an_example(campaign, jurisdic
     assert workbook.sheetnames == [imports.LIST_SHEET, "填写说明"]
     sheet = workbook[imports.LIST_SHEET]
     assert [c.value for c in sheet[1]] == [
-        "被推荐人姓名*", "性别", "出生年份", "身份证号码*", "所属辖区/单位*",
+        "被推荐人姓名*", "性别", "出生年份", "身份证号码", "所属辖区/单位*",
         "工作单位或身份", "类别*", "主要事迹*", "推荐人姓名*", "推荐人手机号*",
+        "推荐对象", "群体成员", "群体联系人", "联系人手机号",
     ]  # fmt: skip
+    # 个人必填: a group gives its members' ID numbers in 群体成员 instead.
+    assert "推荐个人时必填" in sheet["D1"].comment.text
     assert "整份名单都不会导入" in sheet["A1"].comment.text and "选填" in sheet["B1"].comment.text
     assert sheet["A2"].value.startswith("示例")
     assert sheet["D3"].number_format == "@" and sheet["J3"].number_format == "@"
