@@ -16,11 +16,12 @@ PROD_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" PRIVACY_KEY="
 # `make run` then `make serve` on one database still decrypts ID numbers and phones.
 DEV_ENV = PRIVACY_KEY="$${PRIVACY_KEY:-$$(cat $(PRIVACY_KEY_FILE))}" DJANGO_SETTINGS_MODULE=portal.settings.dev
 
-.PHONY: help venv run serve keys backup restore test lint format migrate demo browser-deps bench-deps bench clean
+.PHONY: help venv run serve keys backup restore test test-fast lint format migrate demo browser-deps bench-deps bench clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, serve at http://127.0.0.1:$(PORT)/"
 	@echo "make test   - install (incl. Debian chromium + redis-server if missing) and run the suite"
+	@echo "make test-fast - the suite without browser, live-server, subprocess and whole-demo tests"
 	@echo "make serve  - production-style: migrate, collectstatic, gunicorn ($(WORKERS) workers) + WhiteNoise"
 	@echo "              on port $(PORT); serves what the database holds (no demo, no accounts);"
 	@echo "              runs scheduled publishing (manage.py run_scheduler) beside it"
@@ -92,8 +93,16 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server nginx >/dev/null; \
 	fi
 
+# Both cores: pytest-xdist, each test file on one worker (a module's demo is loaded once).
+TEST_WORKERS ?= 2
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadfile
+
 test: venv browser-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+
+# The inner loop: no browser, no live server, no subprocess servers, no whole demo.
+test-fast: venv
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser and not slow" $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,16 @@ from tests.factories.portal import (
     make_home_site,
 )
 
+SLOW_FIXTURES = {"live_server", "transactional_db", "demo_site"}
+
+
+def pytest_collection_modifyitems(items):
+    """`slow`: tests with a live server, a real transaction (concurrency) or the whole demo; modules that
+    start servers or subprocesses mark themselves. `make test` runs them all, `make test-fast` skips them."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
@@ -39,6 +49,34 @@ def ensure_wagtail_roots():
     if not Site.objects.exists():
         welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
         Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The whole demo (home page, honour roll, every campaign), loaded once for a test module.
+
+    It is written inside a transaction that stays open while the module's tests run (each
+    test's own transaction is a savepoint within it, as with Django's setUpTestData) and is
+    rolled back after the last one: every test sees the demo as loaded and leaves nothing.
+    """
+    from django.db import transaction
+
+    from evaluation import demo
+    from portal.models import District
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        ensure_wagtail_roots()
+        home = make_home_site()
+        District.objects.bulk_create([District(name="迎泽区", sort_order=1), District(name="杏花岭区", sort_order=2)])
+        roll = HonourRollPageFactory(parent=home)
+        roll.save_revision().publish()
+        assert demo.load(log=lambda *args: None)
+    yield {"home": home, "roll": roll}
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture
@@ -80,7 +118,9 @@ def redis_url(tmp_path_factory):
     import subprocess
     import time
 
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+    # Parallel workers (pytest-xdist: gw0, gw1, ...) each get a database of their own.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    url = os.environ.get("REDIS_URL") or f"redis://127.0.0.1:6379/{15 - worker}"
     if _redis_answers(url):
         yield url
         return
@@ -94,7 +134,7 @@ def redis_url(tmp_path_factory):
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(workdir)],
         stdout=subprocess.DEVNULL,
     )
-    url = f"redis://127.0.0.1:{port}/15"
+    url = f"redis://127.0.0.1:{port}/{15 - worker}"
     for _ in range(50):
         if _redis_answers(url):
             break

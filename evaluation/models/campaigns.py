@@ -177,7 +177,8 @@ class Campaign(ClusterableModel):
     def public_stage(self, today=None):
         """Where the campaign stands, as the API names it: `published` once published, else the open stage,
         else the latest stage already begun (between two stages the campaign is still in the earlier one)."""
-        if self.is_published:
+        # published_at is set by a live publication; a draft release counts once editors publish it.
+        if self.published_at is not None or self.is_published:
             return "published"
         today = today or timezone.localdate()
         stages = [s for s in self.stages.all() if s.enabled]

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import pytest
 
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 HOST = "wenming.example.cn"
 

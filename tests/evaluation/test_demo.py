@@ -9,13 +9,12 @@ from django.urls import reverse
 
 from evaluation import demo
 from evaluation.models import NominationPhoto, OrganisationSubmission
-from portal.models import District
 
 
 @pytest.fixture
-def loaded(db):
-    District.objects.bulk_create([District(name="迎泽区", sort_order=1), District(name="杏花岭区", sort_order=2)])
-    assert demo.load(log=lambda *args: None)
+def loaded(demo_site, db):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_site["roll"]
 
 
 def test_demo_has_a_sealed_pdf_served_to_the_district_reviewer(client, loaded):

@@ -38,6 +38,9 @@ print(json.dumps({"article": article.pk, "url": article.url, "campaign": campaig
 PUBLISH = """
 import sys, django; django.setup()
 from portal.models import ArticlePage
+
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
 article = ArticlePage.objects.get(pk=int(sys.argv[1]))
 article.title = "修改后的标题"
 article.save_revision().publish()

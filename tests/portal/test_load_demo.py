@@ -24,6 +24,9 @@ from portal.models import (
     StoryPage,
 )
 
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -12,6 +12,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 # MAKEFLAGS/MAKELEVEL: under `make test` a nested make would print "Entering directory" lines.
 IGNORED_ENV = {

@@ -73,6 +73,9 @@ import os, signal, sys, threading, time
 import django
 django.setup()
 from portal.management.commands import run_scheduler
+
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
 rounds = []
 run_scheduler.Command.run_once = lambda self: None
 run_scheduler.Command.run_tasks = lambda self, *names: rounds.append(1)

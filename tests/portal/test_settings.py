@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 # The caller's own configuration (and the browser tests' async switch) must not leak in.
 IGNORED_ENV = {

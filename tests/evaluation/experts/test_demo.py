@@ -7,13 +7,12 @@ from django.urls import reverse
 from evaluation import demo, demo_experts
 from evaluation.models import Campaign, Expert
 from evaluation.services import drawing
-from portal.models import District
 
 
 @pytest.fixture
-def loaded(db):
-    District.objects.bulk_create([District(name="迎泽区", sort_order=1), District(name="杏花岭区", sort_order=2)])
-    assert demo.load(log=lambda *args: None)
+def loaded(demo_site, db):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_site["roll"]
 
 
 def test_demo_pool_draw_and_expert1_screens(client, loaded):

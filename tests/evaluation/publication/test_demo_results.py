@@ -2,23 +2,18 @@
 
 import pytest
 
-from evaluation import demo
 from evaluation.demo_results import NOTICE_TITLE, PUBLISHED_TITLE
 from evaluation.models import Campaign, Certificate, Objection, ShortlistEntry
 from evaluation.services import drawing, scoring
-from portal.models import District, HonoureePage
-from tests.factories.portal import HonourRollPageFactory
+from portal.models import HonoureePage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded(home):
-    District.objects.bulk_create([District(name="迎泽区", sort_order=1), District(name="杏花岭区", sort_order=2)])
-    roll = HonourRollPageFactory(parent=home)
-    roll.save_revision().publish()
-    assert demo.load(log=lambda *args: None)
-    return roll
+def loaded(demo_site, db):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_site["roll"]
 
 
 def test_demo_has_a_published_release_linked_from_the_honour_roll(client, loaded):

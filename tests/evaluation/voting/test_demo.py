@@ -7,13 +7,12 @@ from evaluation import demo, demo_voting
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind
 from evaluation.models import Campaign, LedgerCheckpoint, NominationPhoto
 from evaluation.services import ledger, voting
-from portal.models import District
 
 
 @pytest.fixture
-def loaded(db):
-    District.objects.bulk_create([District(name="迎泽区", sort_order=1), District(name="杏花岭区", sort_order=2)])
-    assert demo.load(log=lambda *args: None)
+def loaded(demo_site, db):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_site["roll"]
 
 
 def test_device_mode_campaign_open_with_candidates_photos_and_votes(loaded):

@@ -5,7 +5,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.portal.test_settings import IGNORED_ENV, PRODUCTION_ENV, ROOT
+
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
 
 CODE = (
     "import json, django; from django.conf import settings; django.setup();"
