@@ -3,7 +3,7 @@
 import pytest
 
 from evaluation import demo
-from evaluation.demo_results import NOTICE_TITLE, PUBLISHED_TITLE
+from evaluation.demo.results import NOTICE_TITLE, PUBLISHED_TITLE
 from evaluation.models import Campaign, Certificate, Objection, ShortlistEntry
 from evaluation.services import drawing, scoring
 from portal.models import District, HonoureePage
