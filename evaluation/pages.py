@@ -22,8 +22,9 @@ from wagtail.models import Page
 
 from evaluation.choices import StageKind
 from evaluation.forms import CommentForm, NominationForm, ObjectionForm, StatusLookupForm
+from evaluation.guards import captcha, throttle
 from evaluation.models import Comment, Nomination
-from evaluation.public import captcha, throttle, votes
+from evaluation.public import votes
 from evaluation.public.candidates import attach_counts, attach_public_details, candidate_listing
 from evaluation.services import brushing, comments, intake, publication, voting
 from evaluation.services import notice as notice_service

@@ -14,7 +14,7 @@ from evaluation import rules
 from evaluation.choices import StageKind
 from evaluation.models import Inspection, ShortlistEntry
 from evaluation.permissions import RulePolicy
-from evaluation.privacy.files import inspection_photo_url
+from evaluation.public.files import inspection_photo_url
 from evaluation.services import inspections, stage_dates
 
 register_permission_policy(Inspection, RulePolicy(Inspection, rules.can_run_expert_review), exact_class=True)

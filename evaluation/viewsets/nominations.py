@@ -22,7 +22,7 @@ from evaluation.models import Campaign, Jurisdiction, Nomination, PrivateDataAcc
 from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
 from evaluation.privacy import crypto
-from evaluation.privacy.files import photo_url, submission_document_url
+from evaluation.public.files import photo_url, submission_document_url
 from evaluation.services import audit, lifecycle
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
