@@ -2,7 +2,10 @@
 
 Every way in (the public form, the API, organisation spreadsheets, reserve carry-over)
 calls `clean()`; each only translates its input into the raw mapping and the errors
-into its own display. Messages never repeat an ID number or a phone.
+into its own display. The fields staff may correct later have cleaners of their own
+(`clean_nominee_name`, `clean_unit`, `clean_story`, `clean_category`, `clean_jurisdiction`),
+which `clean()` and the admin's edit form (through `clean_material`) share, so a
+correction is refused with intake's words. Messages never repeat an ID number or a phone.
 """
 
 import datetime
@@ -74,6 +77,8 @@ REQUIRED = (
     "nominator_name",
     "nominator_phone",
 )
+# Checked, when missing too, by their own cleaners (clean_nominee_name and the rest), which the edit form shares.
+SELF_CLEANED = {"nominee_name", "category", "story", "jurisdiction", "nominator_name", "contact_name"}
 UNIT_MAX_CHARS = 100
 FIRST_BIRTH_YEAR = 1900
 CLOSED_MESSAGE = "本次活动当前不在推荐阶段，暂不接受推荐。"
@@ -203,6 +208,122 @@ def _consent(value):
     return _text(value).lower() not in FALSE_WORDS if isinstance(value, str) else bool(value)
 
 
+def forbidden_words(name, text, rules=None):
+    """Refusals for the 禁止 words in one free-text field.
+
+    The site's one content check (the 敏感词 list editors keep for pages); its 提示 words are
+    for reviewers and do not stop a nomination. Pass `rules` to load the list once for many fields.
+    """
+    findings = content_check.check_fields({name: text}, rules=rules)
+    return [f"{LABELS[name]}含有不允许使用的词语“{f.text}”，请修改。" for f in findings if f.forbidden]
+
+
+def _refuse(messages):
+    if messages:
+        raise ValidationError(messages, code="invalid")
+
+
+def clean_nominee_name(value, *, group=False, rules=None):
+    """A person's name (or a group's), plain text, without forbidden words."""
+    name = neutralise(_text(value))
+    if not name:
+        raise ValidationError(required_message("nominee_name"), code="required")
+    messages = []
+    if group and not members_rules.GROUP_NAME_RE.match(name):
+        messages.append("群体名称应为2至50个字（汉字、字母、数字）。")
+    elif not group and not NAME_RE.match(name):
+        messages.append("被推荐人姓名应为2至30个汉字或字母。")
+    _refuse(messages + forbidden_words("nominee_name", name, rules))
+    return name
+
+
+def clean_unit(value, *, rules=None):
+    """Work unit or role (may be empty), plain text, at most UNIT_MAX_CHARS, without forbidden words."""
+    unit = neutralise(_text(value))
+    messages = []
+    if len(unit) > UNIT_MAX_CHARS:
+        messages.append(f"工作单位或身份不超过{UNIT_MAX_CHARS}字，当前{len(unit)}字。")
+    _refuse(messages + forbidden_words("unit", unit, rules))
+    return unit
+
+
+def clean_story(campaign, value, *, rules=None):
+    """The deeds, plain text, within the campaign's length limits, without forbidden words."""
+    story = neutralise(_text(value))
+    if not story:
+        raise ValidationError(required_message("story"), code="required")
+    messages = []
+    try:
+        check_story(campaign, story)
+    except ValidationError as exc:
+        messages.extend(exc.messages)
+    _refuse(messages + forbidden_words("story", story, rules))
+    return story
+
+
+def clean_category(campaign, value):
+    """A category (its value or Chinese label) that this campaign evaluates."""
+    text = _text(value)
+    if not text:
+        raise ValidationError(required_message("category"), code="required")
+    allowed = "、".join(label for _, label in campaign.category_choices)
+    category = _choice(text, Category.choices)
+    if category is None:
+        raise ValidationError(f"推荐类别应为以下之一：{allowed}。", code="invalid")
+    if category not in (campaign.categories or []):
+        raise ValidationError(f"本次活动不评选“{Category(category).label}”，可选类别：{allowed}。", code="invalid")
+    return category
+
+
+def clean_jurisdiction(value):
+    """A district or grassroots organisation (instance or primary key) a nominee can belong to."""
+    if not _text(value):
+        raise ValidationError(required_message("jurisdiction"), code="required")
+    jurisdiction = _jurisdiction(value)
+    if jurisdiction is None:
+        raise ValidationError(f"所选的{LABELS['jurisdiction']}不存在，请重新选择。", code="invalid")
+    return jurisdiction
+
+
+def clean_person_name(name, value, *, rules=None):
+    """The nominator's or a group contact's name: 2 to 30 characters, without forbidden words."""
+    text = neutralise(_text(value))
+    if not text:
+        raise ValidationError(required_message(name), code="required")
+    messages = forbidden_words(name, text, rules)
+    if not 2 <= len(text) <= 30:
+        who = "推荐人姓名" if name == "nominator_name" else "群体联系人姓名"
+        messages.append(f"{who}应为2至30个字。")
+    _refuse(messages)
+    return text
+
+
+# The material staff may correct after intake; other fields (such as 优先评选) pass through unchanged.
+MATERIAL_FIELDS = ("nominee_name", "unit", "category", "story", "jurisdiction")
+
+
+def clean_material(campaign, values, *, group=False):
+    """Corrected material of a nomination by intake's rules: cleaned values, or NominationInvalid by field."""
+    rules = content_check.Rules.load()
+    cleaners = {
+        "nominee_name": lambda value: clean_nominee_name(value, group=group, rules=rules),
+        "unit": lambda value: clean_unit(value, rules=rules),
+        "story": lambda value: clean_story(campaign, value, rules=rules),
+        "category": lambda value: clean_category(campaign, value),
+        "jurisdiction": clean_jurisdiction,
+    }
+    cleaned, errors = dict(values), {}
+    for name in MATERIAL_FIELDS:
+        if name in values:
+            try:
+                cleaned[name] = cleaners[name](values[name])
+            except ValidationError as exc:
+                errors[name] = exc.messages
+    if errors:
+        raise NominationInvalid(errors)
+    return cleaned
+
+
 def clean(
     campaign, raw: Mapping[str, object], *, photos=(), public=True, require_phone=True, eligibility=True
 ) -> NominationData:
@@ -220,6 +341,15 @@ def clean(
     def fail(name, *messages):
         errors.setdefault(name, []).extend(messages)
 
+    def field(name, cleaner, *args, **kwargs):
+        """The cleaner's value, or None with its refusals recorded against `name`."""
+        try:
+            return cleaner(*args, **kwargs)
+        except ValidationError as exc:
+            fail(name, *exc.messages)
+            return None
+
+    rules = content_check.Rules.load()
     text = {name: _text(raw.get(name)) for name in LABELS if name not in ("photos", "consent", "members")}
     for name in ("nominee_name", "unit", "story", "nominator_name", "contact_name"):
         text[name] = neutralise(text[name])
@@ -229,6 +359,8 @@ def clean(
     group = kind == SubjectKind.COLLECTIVE
     required = [n for n in REQUIRED if not (group and n == "id_number")] + (list(GROUP_REQUIRED) if group else [])
     for name in required:
+        if name in SELF_CLEANED:
+            continue  # their cleaners below say when they are missing
         if not text[name] and not (name == "nominator_phone" and not require_phone):
             fail(name, required_message(name))
 
@@ -243,17 +375,8 @@ def clean(
         if text[name] and value is None:
             fail(name, f"{LABELS[name]}应为以下之一：{'、'.join(label for _, label in choices)}。")
 
-    allowed = "、".join(label for _, label in campaign.category_choices)
-    category = _choice(text["category"], Category.choices)
-    if text["category"] and category is None:
-        fail("category", f"推荐类别应为以下之一：{allowed}。")
-    elif category is not None and category not in (campaign.categories or []):
-        fail("category", f"本次活动不评选“{Category(category).label}”，可选类别：{allowed}。")
-
-    if group and text["nominee_name"] and not members_rules.GROUP_NAME_RE.match(text["nominee_name"]):
-        fail("nominee_name", "群体名称应为2至50个字（汉字、字母、数字）。")
-    elif not group and text["nominee_name"] and not NAME_RE.match(text["nominee_name"]):
-        fail("nominee_name", "被推荐人姓名应为2至30个汉字或字母。")
+    category = field("category", clean_category, campaign, raw.get("category"))
+    nominee_name = field("nominee_name", clean_nominee_name, raw.get("nominee_name"), group=group, rules=rules)
     if group and text["id_number"]:
         fail("id_number", "群体推荐不填身份证号码；成员的身份证号码请写在“群体成员”中。")
 
@@ -287,40 +410,24 @@ def clean(
             if "id_number" not in errors and members_rules.in_a_group(campaign, id_number):
                 fail("id_number", _duplicate_message("被推荐人", public))
 
-    jurisdiction = None
-    if text["jurisdiction"]:
-        jurisdiction = _jurisdiction(raw.get("jurisdiction"))
-        if jurisdiction is None:
-            fail("jurisdiction", f"所选的{LABELS['jurisdiction']}不存在，请重新选择。")
-
-    if len(text["unit"]) > UNIT_MAX_CHARS:
-        fail("unit", f"工作单位或身份不超过{UNIT_MAX_CHARS}字，当前{len(text['unit'])}字。")
-    if text["story"]:
-        try:
-            check_story(campaign, text["story"])
-        except ValidationError as exc:
-            fail("story", *exc.messages)
-    # The site's one content check (the 敏感词 list editors keep for pages): a 禁止 word refuses
-    # the field; 提示 words are for reviewers and do not stop a nomination.
-    free_text = {name: text[name] for name in ("nominee_name", "unit", "story", "nominator_name", "contact_name")}
-    for finding in content_check.check_fields(free_text):
-        if finding.forbidden:
-            fail(finding.path, f"{LABELS[finding.path]}含有不允许使用的词语“{finding.text}”，请修改。")
-    if text["nominator_name"] and not 2 <= len(text["nominator_name"]) <= 30:
-        fail("nominator_name", "推荐人姓名应为2至30个字。")
+    jurisdiction = field("jurisdiction", clean_jurisdiction, raw.get("jurisdiction"))
+    unit = field("unit", clean_unit, raw.get("unit"), rules=rules)
+    story = field("story", clean_story, campaign, raw.get("story"), rules=rules)
+    nominator_name = field(
+        "nominator_name", clean_person_name, "nominator_name", raw.get("nominator_name"), rules=rules
+    )
     phone = ""
     if text["nominator_phone"]:
         try:
             phone = validate_phone(text["nominator_phone"])
         except ValidationError as exc:
             fail("nominator_phone", *exc.messages)
-    members, contact_phone = [], ""
+    members, contact_name, contact_phone = [], "", ""
     if group:
         members = members_rules.clean_members(raw.get("members"), name_re=NAME_RE, fail=fail)
         if eligibility:
             _check_members(campaign, members, text, raw, public, fail)
-        if text["contact_name"] and not 2 <= len(text["contact_name"]) <= 30:
-            fail("contact_name", "群体联系人姓名应为2至30个字。")
+        contact_name = field("contact_name", clean_person_name, "contact_name", raw.get("contact_name"), rules=rules)
         if text["contact_phone"]:
             try:
                 contact_phone = validate_phone(text["contact_phone"])
@@ -337,20 +444,20 @@ def clean(
         method=method,
         channel=channel,
         category=category,
-        nominee_name=text["nominee_name"],
+        nominee_name=nominee_name,
         gender=gender,
         birth_year=birth_year,
         id_number=id_number,
         jurisdiction=jurisdiction,
-        unit=text["unit"],
-        story=text["story"],
-        nominator_name=text["nominator_name"],
+        unit=unit,
+        story=story,
+        nominator_name=nominator_name,
         nominator_phone=phone,
         consent=consent,
         photos=list(photos),
         subject_kind=kind or SubjectKind.PERSON,
         members=members,
-        contact_name=text["contact_name"] if group else "",
+        contact_name=contact_name,
         contact_phone=contact_phone,
     )
 
