@@ -2,34 +2,45 @@
 
 Every way in (the public form, the API, organisation spreadsheets, reserve carry-over)
 calls `clean()`; each only translates its input into the raw mapping and the errors
-into its own display. The fields staff may correct later have cleaners of their own
-(`clean_nominee_name`, `clean_unit`, `clean_story`, `clean_category`, `clean_jurisdiction`),
-which `clean()` and the admin's edit form (through `clean_material`) share, so a
-correction is refused with intake's words. Messages never repeat an ID number or a phone.
+into its own display. The rules of single fields are in field_rules.py, shared with the
+corrections staff make after intake. Messages never repeat an ID number or a phone.
 """
 
 import datetime
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from evaluation.choices import (
-    Category,
     Gender,
-    JurisdictionKind,
     Level,
     NominationChannel,
     NominationMethod,
     StageKind,
     SubjectKind,
 )
-from evaluation.models import HeldTitle, Jurisdiction
+from evaluation.models import HeldTitle
 from evaluation.privacy import crypto
 from evaluation.services import members as members_rules
+from evaluation.services.field_rules import (
+    LABELS,
+    NAME_RE,
+    NON_FIELD,
+    NominationInvalid,
+    choice_value,
+    clean_category,
+    clean_jurisdiction,
+    clean_nominee_name,
+    clean_person_name,
+    clean_story,
+    clean_unit,
+    find_jurisdiction,
+    neutralise,
+    required_message,
+    text_value,
+)
 from evaluation.validators import (
     birth_year_from_id,
     gender_from_id,
@@ -39,32 +50,9 @@ from evaluation.validators import (
 )
 from portal import content_check
 
-NAME_RE = re.compile(r"^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$")
-NON_FIELD = "__all__"
-LABELS = {
-    "method": "推荐方式",
-    "channel": "推荐渠道",
-    "nominee_name": "被推荐人姓名",
-    "gender": "性别",
-    "birth_year": "出生年份",
-    "id_number": "身份证号码",
-    "jurisdiction": "所在县（市、区）或单位",
-    "unit": "工作单位或身份",
-    "category": "推荐类别",
-    "story": "主要事迹",
-    "photos": "照片",
-    "nominator_name": "推荐人姓名",
-    "nominator_phone": "推荐人手机号",
-    "consent": "本人同意公开姓名、照片和事迹（本人自荐时必须勾选）",
-    "subject_kind": "推荐对象",
-    "members": "群体成员",
-    "contact_name": "群体联系人",
-    "contact_phone": "联系人手机号",
-}
 # What a group (群体) needs instead of a person's ID number, gender and birth year.
 GROUP_REQUIRED = ("contact_name", "contact_phone")
 SUBJECT_ALIASES = {"群体": SubjectKind.COLLECTIVE, "团队": SubjectKind.COLLECTIVE, "家庭": SubjectKind.COLLECTIVE}
-CHOSEN = {"method", "channel", "gender", "jurisdiction", "category", "subject_kind"}
 # Gender and birth year may be left empty: the ID number says both.
 REQUIRED = (
     "method",
@@ -79,7 +67,6 @@ REQUIRED = (
 )
 # Checked, when missing too, by their own cleaners (clean_nominee_name and the rest), which the edit form shares.
 SELF_CLEANED = {"nominee_name", "category", "story", "jurisdiction", "nominator_name", "contact_name"}
-UNIT_MAX_CHARS = 100
 FIRST_BIRTH_YEAR = 1900
 CLOSED_MESSAGE = "本次活动当前不在推荐阶段，暂不接受推荐。"
 FALSE_WORDS = {"", "0", "false", "off", "no"}
@@ -113,29 +100,6 @@ class NominationData:
         return self.subject_kind == SubjectKind.COLLECTIVE
 
 
-class NominationInvalid(ValidationError):
-    """A nomination was refused; `errors` maps field names (or "__all__") to Chinese messages."""
-
-    def __init__(self, errors):
-        self.errors = {name: list(messages) for name, messages in errors.items() if messages}
-        super().__init__([m for messages in self.errors.values() for m in messages], code="invalid")
-
-
-def neutralise(text):
-    """Plain text only: tags are dropped, whitespace kept readable."""
-    text = strip_tags(text or "")
-    return re.sub(r"[ \t]+", " ", text).strip()
-
-
-def required_message(name):
-    return f"请{'选择' if name in CHOSEN else '填写'}{LABELS[name]}。"
-
-
-def jurisdiction_choices():
-    """Districts and grassroots organisations a nominee can belong to."""
-    return Jurisdiction.objects.filter(depth__gte=2).exclude(kind=JurisdictionKind.CITY).order_by("path")
-
-
 def check_stage_open(campaign):
     """Public channels take nominations only while the nomination stage is open."""
     if not campaign.stage_is_open(StageKind.NOMINATION):
@@ -167,161 +131,17 @@ def check_held_titles(level, id_number_hash, *, detailed=False):
         )
 
 
-def check_story(campaign, story):
-    length = len(story)
-    if length < campaign.story_min_chars:
-        raise ValidationError(f"事迹材料不少于{campaign.story_min_chars}字，当前{length}字。", code="story_short")
-    if length > campaign.story_max_chars:
-        raise ValidationError(f"事迹材料不超过{campaign.story_max_chars}字，当前{length}字。", code="story_long")
-
-
-def _text(value):
-    return "" if value is None else str(value).strip()
-
-
-def _choice(value, choices):
-    """The stored value for `value` given as a value or as its Chinese label, or None."""
-    for stored, label in choices:
-        if value in (stored, label):
-            return stored
-    return None
-
-
 def _birth_year(value):
     if isinstance(value, datetime.date):
         return value.year
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = _text(value)
+    text = text_value(value)
     return int(text) if text.isdigit() and len(text) == 4 else None
 
 
-def _jurisdiction(value):
-    allowed = jurisdiction_choices()
-    if isinstance(value, Jurisdiction):
-        return value if allowed.filter(pk=value.pk).exists() else None
-    text = _text(value)
-    return allowed.filter(pk=int(text)).first() if text.isdigit() else None
-
-
 def _consent(value):
-    return _text(value).lower() not in FALSE_WORDS if isinstance(value, str) else bool(value)
-
-
-def forbidden_words(name, text, rules=None):
-    """Refusals for the 禁止 words in one free-text field.
-
-    The site's one content check (the 敏感词 list editors keep for pages); its 提示 words are
-    for reviewers and do not stop a nomination. Pass `rules` to load the list once for many fields.
-    """
-    findings = content_check.check_fields({name: text}, rules=rules)
-    return [f"{LABELS[name]}含有不允许使用的词语“{f.text}”，请修改。" for f in findings if f.forbidden]
-
-
-def _refuse(messages):
-    if messages:
-        raise ValidationError(messages, code="invalid")
-
-
-def clean_nominee_name(value, *, group=False, rules=None):
-    """A person's name (or a group's), plain text, without forbidden words."""
-    name = neutralise(_text(value))
-    if not name:
-        raise ValidationError(required_message("nominee_name"), code="required")
-    messages = []
-    if group and not members_rules.GROUP_NAME_RE.match(name):
-        messages.append("群体名称应为2至50个字（汉字、字母、数字）。")
-    elif not group and not NAME_RE.match(name):
-        messages.append("被推荐人姓名应为2至30个汉字或字母。")
-    _refuse(messages + forbidden_words("nominee_name", name, rules))
-    return name
-
-
-def clean_unit(value, *, rules=None):
-    """Work unit or role (may be empty), plain text, at most UNIT_MAX_CHARS, without forbidden words."""
-    unit = neutralise(_text(value))
-    messages = []
-    if len(unit) > UNIT_MAX_CHARS:
-        messages.append(f"工作单位或身份不超过{UNIT_MAX_CHARS}字，当前{len(unit)}字。")
-    _refuse(messages + forbidden_words("unit", unit, rules))
-    return unit
-
-
-def clean_story(campaign, value, *, rules=None):
-    """The deeds, plain text, within the campaign's length limits, without forbidden words."""
-    story = neutralise(_text(value))
-    if not story:
-        raise ValidationError(required_message("story"), code="required")
-    messages = []
-    try:
-        check_story(campaign, story)
-    except ValidationError as exc:
-        messages.extend(exc.messages)
-    _refuse(messages + forbidden_words("story", story, rules))
-    return story
-
-
-def clean_category(campaign, value):
-    """A category (its value or Chinese label) that this campaign evaluates."""
-    text = _text(value)
-    if not text:
-        raise ValidationError(required_message("category"), code="required")
-    allowed = "、".join(label for _, label in campaign.category_choices)
-    category = _choice(text, Category.choices)
-    if category is None:
-        raise ValidationError(f"推荐类别应为以下之一：{allowed}。", code="invalid")
-    if category not in (campaign.categories or []):
-        raise ValidationError(f"本次活动不评选“{Category(category).label}”，可选类别：{allowed}。", code="invalid")
-    return category
-
-
-def clean_jurisdiction(value):
-    """A district or grassroots organisation (instance or primary key) a nominee can belong to."""
-    if not _text(value):
-        raise ValidationError(required_message("jurisdiction"), code="required")
-    jurisdiction = _jurisdiction(value)
-    if jurisdiction is None:
-        raise ValidationError(f"所选的{LABELS['jurisdiction']}不存在，请重新选择。", code="invalid")
-    return jurisdiction
-
-
-def clean_person_name(name, value, *, rules=None):
-    """The nominator's or a group contact's name: 2 to 30 characters, without forbidden words."""
-    text = neutralise(_text(value))
-    if not text:
-        raise ValidationError(required_message(name), code="required")
-    messages = forbidden_words(name, text, rules)
-    if not 2 <= len(text) <= 30:
-        who = "推荐人姓名" if name == "nominator_name" else "群体联系人姓名"
-        messages.append(f"{who}应为2至30个字。")
-    _refuse(messages)
-    return text
-
-
-# The material staff may correct after intake; other fields (such as 优先评选) pass through unchanged.
-MATERIAL_FIELDS = ("nominee_name", "unit", "category", "story", "jurisdiction")
-
-
-def clean_material(campaign, values, *, group=False):
-    """Corrected material of a nomination by intake's rules: cleaned values, or NominationInvalid by field."""
-    rules = content_check.Rules.load()
-    cleaners = {
-        "nominee_name": lambda value: clean_nominee_name(value, group=group, rules=rules),
-        "unit": lambda value: clean_unit(value, rules=rules),
-        "story": lambda value: clean_story(campaign, value, rules=rules),
-        "category": lambda value: clean_category(campaign, value),
-        "jurisdiction": clean_jurisdiction,
-    }
-    cleaned, errors = dict(values), {}
-    for name in MATERIAL_FIELDS:
-        if name in values:
-            try:
-                cleaned[name] = cleaners[name](values[name])
-            except ValidationError as exc:
-                errors[name] = exc.messages
-    if errors:
-        raise NominationInvalid(errors)
-    return cleaned
+    return text_value(value).lower() not in FALSE_WORDS if isinstance(value, str) else bool(value)
 
 
 def clean(
@@ -350,10 +170,12 @@ def clean(
             return None
 
     rules = content_check.Rules.load()
-    text = {name: _text(raw.get(name)) for name in LABELS if name not in ("photos", "consent", "members")}
+    text = {name: text_value(raw.get(name)) for name in LABELS if name not in ("photos", "consent", "members")}
     for name in ("nominee_name", "unit", "story", "nominator_name", "contact_name"):
         text[name] = neutralise(text[name])
-    kind = SUBJECT_ALIASES.get(text["subject_kind"]) or _choice(text["subject_kind"] or "person", SubjectKind.choices)
+    kind = SUBJECT_ALIASES.get(text["subject_kind"]) or choice_value(
+        text["subject_kind"] or "person", SubjectKind.choices
+    )
     if kind is None:
         fail("subject_kind", "推荐对象应为“个人”或“群体”。")
     group = kind == SubjectKind.COLLECTIVE
@@ -364,9 +186,9 @@ def clean(
         if not text[name] and not (name == "nominator_phone" and not require_phone):
             fail(name, required_message(name))
 
-    method = _choice(text["method"], NominationMethod.choices)
-    channel = _choice(text["channel"], NominationChannel.choices)
-    gender = _choice(text["gender"], Gender.choices)
+    method = choice_value(text["method"], NominationMethod.choices)
+    channel = choice_value(text["channel"], NominationChannel.choices)
+    gender = choice_value(text["gender"], Gender.choices)
     for name, value, choices in (
         ("method", method, NominationMethod.choices),
         ("channel", channel, NominationChannel.choices),
@@ -473,7 +295,7 @@ def _duplicate_message(who, public):
 
 def _check_members(campaign, members, text, raw, public, fail):
     """Each member with an ID number: the eligibility rule and the one-nomination-per-person rule."""
-    existing = members_rules.same_group(campaign, text["nominee_name"], _jurisdiction(raw.get("jurisdiction")))
+    existing = members_rules.same_group(campaign, text["nominee_name"], find_jurisdiction(raw.get("jurisdiction")))
     for member in members:
         if not member.id_number:
             continue

@@ -15,15 +15,17 @@ from evaluation.models.nominations import new_tracking_number
 from evaluation.privacy import crypto
 from evaluation.services import audit, members
 from evaluation.services.cleaning import (
-    LABELS,
-    NAME_RE,
     NominationData,
-    NominationInvalid,
     check_eligibility,
     check_held_titles,
     check_stage_open,
-    check_story,
     clean,
+)
+from evaluation.services.field_rules import (
+    LABELS,
+    NAME_RE,
+    NominationInvalid,
+    check_story,
     jurisdiction_choices,
     neutralise,
 )

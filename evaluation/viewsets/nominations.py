@@ -23,7 +23,7 @@ from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
 from evaluation.privacy import crypto
 from evaluation.public.files import photo_url, submission_document_url
-from evaluation.services import audit, cleaning, lifecycle
+from evaluation.services import audit, field_rules, lifecycle
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
 from evaluation.services.quotas import usage_for
@@ -210,7 +210,7 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
 class NominationEditForm(forms.ModelForm):
     """Corrections to a nomination's public material; the jurisdiction stays within the editor's scope.
 
-    A changed field is held to intake's own rules (services/cleaning.py) and refused with its
+    A changed field is held to intake's own rules (services/field_rules.py) and refused with its
     messages; unchanged values were accepted when they came in.
     """
 
@@ -220,7 +220,7 @@ class NominationEditForm(forms.ModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        jurisdictions = cleaning.jurisdiction_choices()
+        jurisdictions = field_rules.jurisdiction_choices()
         profile = profile_of(for_user)
         if not rules.is_city_staff(for_user) and profile is not None:
             jurisdictions = jurisdictions.filter(path__startswith=profile.jurisdiction.path)
@@ -230,8 +230,8 @@ class NominationEditForm(forms.ModelForm):
         cleaned = super().clean()
         changed = {name: cleaned[name] for name in self.changed_data if name in cleaned}
         try:
-            cleaned.update(cleaning.clean_material(self.instance.campaign, changed, group=self.instance.is_group))
-        except cleaning.NominationInvalid as exc:
+            cleaned.update(field_rules.clean_material(self.instance.campaign, changed, group=self.instance.is_group))
+        except field_rules.NominationInvalid as exc:
             for name, messages in exc.errors.items():
                 self.add_error(name if name in self.fields else None, messages)
         return cleaned
@@ -255,7 +255,7 @@ class NominationEditView(JurisdictionScopedMixin, generic.EditView):
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except cleaning.NominationInvalid as exc:
+        except field_rules.NominationInvalid as exc:
             for name, messages in exc.errors.items():
                 form.add_error(name if name in form.fields else None, messages)
             return self.form_invalid(form)
