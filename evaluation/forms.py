@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from evaluation.choices import Gender, JurisdictionKind, NominationChannel, NominationMethod, SubjectKind
+from evaluation.guards import captcha
 from evaluation.models import Comment
-from evaluation.public import captcha
 from evaluation.services import intake
 from evaluation.services.intake import neutralise
 from evaluation.validators import validate_phone

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .privacy import files as private_files
+from .public import files as private_files
 from .public import views
 
 app_name = "evaluation"

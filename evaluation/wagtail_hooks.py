@@ -1,9 +1,9 @@
 from django.urls import include, path
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from evaluation import rules
+from evaluation.public import home
 from evaluation.services.audit import CAMPAIGN_LOG_ACTIONS, LOG_ACTIONS
 from evaluation.viewsets import (
     import_menu,  # noqa: F401  (organisation import screens register their hooks)
@@ -141,34 +141,7 @@ def register_log_actions(actions):
         actions.register_action(f"evaluation.{action}", label, label)
 
 
-@hooks.register("home_page_sections")
-def open_campaigns(request, home_page):
-    """The home page's campaign area: campaign pages with a stage running today, each with its `open_stages`."""
-    from evaluation.models import CampaignStage
-    from evaluation.pages import CampaignPage
-
-    today = timezone.localdate()
-
-    running = CampaignStage.objects.filter(enabled=True, starts_on__lte=today, ends_on__gte=today)
-    open_stages = {}
-    for stage in running.only("campaign_id", "kind", "ends_on").order_by("sort_order"):
-        open_stages.setdefault(stage.campaign_id, []).append(stage)
-    if not open_stages:
-        return None
-
-    pages = list(
-        CampaignPage.objects.live()
-        .filter(campaign_id__in=list(open_stages))
-        .select_related("campaign")
-        # What the home page's campaign cards show (evaluation/includes/home_campaigns.html).
-        .only("title", "depth", "path", "url_path", "first_published_at", "campaign__period_label")
-        .order_by("-first_published_at", "-pk")[:4]
-    )
-    for page in pages:
-        page.open_stages = open_stages[page.campaign_id]
-    if not pages:
-        return None
-    return {"template": "evaluation/includes/home_campaigns.html", "campaign_pages": pages}
+hooks.register("home_page_sections", home.campaign_area)
 
 
 @hooks.register("load_demo_content")

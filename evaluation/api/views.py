@@ -8,9 +8,9 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from evaluation import rules
+from evaluation.guards import captcha, throttle
 from evaluation.models import Campaign, Nomination, PrivateDataAccess
 from evaluation.privacy import crypto
-from evaluation.public import captcha, throttle
 from evaluation.services import audit, intake, review
 from evaluation.validators import validate_phone
 from evaluation.workflows.nomination import RECEIVED_LABEL, Action, TransitionNotAllowed

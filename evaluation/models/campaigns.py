@@ -214,6 +214,13 @@ class Campaign(ClusterableModel):
         return start, end
 
 
+class CampaignStageQuerySet(models.QuerySet):
+    def running(self, today=None):
+        """Stages switched on whose dates include `today`."""
+        today = today or timezone.localdate()
+        return self.filter(enabled=True, starts_on__lte=today, ends_on__gte=today)
+
+
 class CampaignStage(Orderable):
     """A dated stage of a campaign; any stage can be switched off."""
 
@@ -228,6 +235,8 @@ class CampaignStage(Orderable):
         FieldPanel("enabled"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
     ]
+
+    objects = CampaignStageQuerySet.as_manager()
 
     class Meta(Orderable.Meta):
         verbose_name = "活动阶段"

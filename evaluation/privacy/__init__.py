@@ -1,1 +1,2 @@
-"""Private data: keyed hashes and encryption of ID numbers and phones, and private files served to staff only."""
+"""Private data: keyed hashes and encryption of ID numbers and phones (the views serving private files are in
+evaluation/public/files.py)."""

@@ -6,6 +6,7 @@ copies (never the uploads), the district's name, and the valid vote count.
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 
 from evaluation.choices import Category
 from evaluation.models import Jurisdiction, Nomination, NominationPhoto
@@ -66,3 +67,8 @@ def attach_counts(candidates, counts):
     """Each candidate's valid votes as `vote_count` (None while the campaign hides counts)."""
     for c in candidates:
         c.vote_count = counts.get(c.pk, 0)
+
+
+def candidate_or_404(campaign, pk):
+    """One valid candidate of `campaign`, with its district, or 404."""
+    return get_object_or_404(Nomination.objects.candidates(campaign).select_related("jurisdiction"), pk=pk)

@@ -3,8 +3,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from evaluation.guards import captcha
 from evaluation.models import Certificate
-from evaluation.public import captcha
 
 
 @never_cache

@@ -2,31 +2,45 @@
 
 Every way in (the public form, the API, organisation spreadsheets, reserve carry-over)
 calls `clean()`; each only translates its input into the raw mapping and the errors
-into its own display. Messages never repeat an ID number or a phone.
+into its own display. The rules of single fields are in field_rules.py, shared with the
+corrections staff make after intake. Messages never repeat an ID number or a phone.
 """
 
 import datetime
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from evaluation.choices import (
-    Category,
     Gender,
-    JurisdictionKind,
     Level,
     NominationChannel,
     NominationMethod,
     StageKind,
     SubjectKind,
 )
-from evaluation.models import HeldTitle, Jurisdiction
+from evaluation.models import HeldTitle
 from evaluation.privacy import crypto
 from evaluation.services import members as members_rules
+from evaluation.services.field_rules import (
+    LABELS,
+    NAME_RE,
+    NON_FIELD,
+    NominationInvalid,
+    choice_value,
+    clean_category,
+    clean_jurisdiction,
+    clean_nominee_name,
+    clean_person_name,
+    clean_story,
+    clean_unit,
+    find_jurisdiction,
+    neutralise,
+    required_message,
+    text_value,
+)
 from evaluation.validators import (
     birth_year_from_id,
     gender_from_id,
@@ -36,32 +50,9 @@ from evaluation.validators import (
 )
 from portal import content_check
 
-NAME_RE = re.compile(r"^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$")
-NON_FIELD = "__all__"
-LABELS = {
-    "method": "推荐方式",
-    "channel": "推荐渠道",
-    "nominee_name": "被推荐人姓名",
-    "gender": "性别",
-    "birth_year": "出生年份",
-    "id_number": "身份证号码",
-    "jurisdiction": "所在县（市、区）或单位",
-    "unit": "工作单位或身份",
-    "category": "推荐类别",
-    "story": "主要事迹",
-    "photos": "照片",
-    "nominator_name": "推荐人姓名",
-    "nominator_phone": "推荐人手机号",
-    "consent": "本人同意公开姓名、照片和事迹（本人自荐时必须勾选）",
-    "subject_kind": "推荐对象",
-    "members": "群体成员",
-    "contact_name": "群体联系人",
-    "contact_phone": "联系人手机号",
-}
 # What a group (群体) needs instead of a person's ID number, gender and birth year.
 GROUP_REQUIRED = ("contact_name", "contact_phone")
 SUBJECT_ALIASES = {"群体": SubjectKind.COLLECTIVE, "团队": SubjectKind.COLLECTIVE, "家庭": SubjectKind.COLLECTIVE}
-CHOSEN = {"method", "channel", "gender", "jurisdiction", "category", "subject_kind"}
 # Gender and birth year may be left empty: the ID number says both.
 REQUIRED = (
     "method",
@@ -74,7 +65,8 @@ REQUIRED = (
     "nominator_name",
     "nominator_phone",
 )
-UNIT_MAX_CHARS = 100
+# Checked, when missing too, by their own cleaners (clean_nominee_name and the rest), which the edit form shares.
+SELF_CLEANED = {"nominee_name", "category", "story", "jurisdiction", "nominator_name", "contact_name"}
 FIRST_BIRTH_YEAR = 1900
 CLOSED_MESSAGE = "本次活动当前不在推荐阶段，暂不接受推荐。"
 FALSE_WORDS = {"", "0", "false", "off", "no"}
@@ -108,29 +100,6 @@ class NominationData:
         return self.subject_kind == SubjectKind.COLLECTIVE
 
 
-class NominationInvalid(ValidationError):
-    """A nomination was refused; `errors` maps field names (or "__all__") to Chinese messages."""
-
-    def __init__(self, errors):
-        self.errors = {name: list(messages) for name, messages in errors.items() if messages}
-        super().__init__([m for messages in self.errors.values() for m in messages], code="invalid")
-
-
-def neutralise(text):
-    """Plain text only: tags are dropped, whitespace kept readable."""
-    text = strip_tags(text or "")
-    return re.sub(r"[ \t]+", " ", text).strip()
-
-
-def required_message(name):
-    return f"请{'选择' if name in CHOSEN else '填写'}{LABELS[name]}。"
-
-
-def jurisdiction_choices():
-    """Districts and grassroots organisations a nominee can belong to."""
-    return Jurisdiction.objects.filter(depth__gte=2).exclude(kind=JurisdictionKind.CITY).order_by("path")
-
-
 def check_stage_open(campaign):
     """Public channels take nominations only while the nomination stage is open."""
     if not campaign.stage_is_open(StageKind.NOMINATION):
@@ -162,45 +131,17 @@ def check_held_titles(level, id_number_hash, *, detailed=False):
         )
 
 
-def check_story(campaign, story):
-    length = len(story)
-    if length < campaign.story_min_chars:
-        raise ValidationError(f"事迹材料不少于{campaign.story_min_chars}字，当前{length}字。", code="story_short")
-    if length > campaign.story_max_chars:
-        raise ValidationError(f"事迹材料不超过{campaign.story_max_chars}字，当前{length}字。", code="story_long")
-
-
-def _text(value):
-    return "" if value is None else str(value).strip()
-
-
-def _choice(value, choices):
-    """The stored value for `value` given as a value or as its Chinese label, or None."""
-    for stored, label in choices:
-        if value in (stored, label):
-            return stored
-    return None
-
-
 def _birth_year(value):
     if isinstance(value, datetime.date):
         return value.year
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = _text(value)
+    text = text_value(value)
     return int(text) if text.isdigit() and len(text) == 4 else None
 
 
-def _jurisdiction(value):
-    allowed = jurisdiction_choices()
-    if isinstance(value, Jurisdiction):
-        return value if allowed.filter(pk=value.pk).exists() else None
-    text = _text(value)
-    return allowed.filter(pk=int(text)).first() if text.isdigit() else None
-
-
 def _consent(value):
-    return _text(value).lower() not in FALSE_WORDS if isinstance(value, str) else bool(value)
+    return text_value(value).lower() not in FALSE_WORDS if isinstance(value, str) else bool(value)
 
 
 def clean(
@@ -220,21 +161,34 @@ def clean(
     def fail(name, *messages):
         errors.setdefault(name, []).extend(messages)
 
-    text = {name: _text(raw.get(name)) for name in LABELS if name not in ("photos", "consent", "members")}
+    def field(name, cleaner, *args, **kwargs):
+        """The cleaner's value, or None with its refusals recorded against `name`."""
+        try:
+            return cleaner(*args, **kwargs)
+        except ValidationError as exc:
+            fail(name, *exc.messages)
+            return None
+
+    rules = content_check.Rules.load()
+    text = {name: text_value(raw.get(name)) for name in LABELS if name not in ("photos", "consent", "members")}
     for name in ("nominee_name", "unit", "story", "nominator_name", "contact_name"):
         text[name] = neutralise(text[name])
-    kind = SUBJECT_ALIASES.get(text["subject_kind"]) or _choice(text["subject_kind"] or "person", SubjectKind.choices)
+    kind = SUBJECT_ALIASES.get(text["subject_kind"]) or choice_value(
+        text["subject_kind"] or "person", SubjectKind.choices
+    )
     if kind is None:
         fail("subject_kind", "推荐对象应为“个人”或“群体”。")
     group = kind == SubjectKind.COLLECTIVE
     required = [n for n in REQUIRED if not (group and n == "id_number")] + (list(GROUP_REQUIRED) if group else [])
     for name in required:
+        if name in SELF_CLEANED:
+            continue  # their cleaners below say when they are missing
         if not text[name] and not (name == "nominator_phone" and not require_phone):
             fail(name, required_message(name))
 
-    method = _choice(text["method"], NominationMethod.choices)
-    channel = _choice(text["channel"], NominationChannel.choices)
-    gender = _choice(text["gender"], Gender.choices)
+    method = choice_value(text["method"], NominationMethod.choices)
+    channel = choice_value(text["channel"], NominationChannel.choices)
+    gender = choice_value(text["gender"], Gender.choices)
     for name, value, choices in (
         ("method", method, NominationMethod.choices),
         ("channel", channel, NominationChannel.choices),
@@ -243,17 +197,8 @@ def clean(
         if text[name] and value is None:
             fail(name, f"{LABELS[name]}应为以下之一：{'、'.join(label for _, label in choices)}。")
 
-    allowed = "、".join(label for _, label in campaign.category_choices)
-    category = _choice(text["category"], Category.choices)
-    if text["category"] and category is None:
-        fail("category", f"推荐类别应为以下之一：{allowed}。")
-    elif category is not None and category not in (campaign.categories or []):
-        fail("category", f"本次活动不评选“{Category(category).label}”，可选类别：{allowed}。")
-
-    if group and text["nominee_name"] and not members_rules.GROUP_NAME_RE.match(text["nominee_name"]):
-        fail("nominee_name", "群体名称应为2至50个字（汉字、字母、数字）。")
-    elif not group and text["nominee_name"] and not NAME_RE.match(text["nominee_name"]):
-        fail("nominee_name", "被推荐人姓名应为2至30个汉字或字母。")
+    category = field("category", clean_category, campaign, raw.get("category"))
+    nominee_name = field("nominee_name", clean_nominee_name, raw.get("nominee_name"), group=group, rules=rules)
     if group and text["id_number"]:
         fail("id_number", "群体推荐不填身份证号码；成员的身份证号码请写在“群体成员”中。")
 
@@ -287,40 +232,24 @@ def clean(
             if "id_number" not in errors and members_rules.in_a_group(campaign, id_number):
                 fail("id_number", _duplicate_message("被推荐人", public))
 
-    jurisdiction = None
-    if text["jurisdiction"]:
-        jurisdiction = _jurisdiction(raw.get("jurisdiction"))
-        if jurisdiction is None:
-            fail("jurisdiction", f"所选的{LABELS['jurisdiction']}不存在，请重新选择。")
-
-    if len(text["unit"]) > UNIT_MAX_CHARS:
-        fail("unit", f"工作单位或身份不超过{UNIT_MAX_CHARS}字，当前{len(text['unit'])}字。")
-    if text["story"]:
-        try:
-            check_story(campaign, text["story"])
-        except ValidationError as exc:
-            fail("story", *exc.messages)
-    # The site's one content check (the 敏感词 list editors keep for pages): a 禁止 word refuses
-    # the field; 提示 words are for reviewers and do not stop a nomination.
-    free_text = {name: text[name] for name in ("nominee_name", "unit", "story", "nominator_name", "contact_name")}
-    for finding in content_check.check_fields(free_text):
-        if finding.forbidden:
-            fail(finding.path, f"{LABELS[finding.path]}含有不允许使用的词语“{finding.text}”，请修改。")
-    if text["nominator_name"] and not 2 <= len(text["nominator_name"]) <= 30:
-        fail("nominator_name", "推荐人姓名应为2至30个字。")
+    jurisdiction = field("jurisdiction", clean_jurisdiction, raw.get("jurisdiction"))
+    unit = field("unit", clean_unit, raw.get("unit"), rules=rules)
+    story = field("story", clean_story, campaign, raw.get("story"), rules=rules)
+    nominator_name = field(
+        "nominator_name", clean_person_name, "nominator_name", raw.get("nominator_name"), rules=rules
+    )
     phone = ""
     if text["nominator_phone"]:
         try:
             phone = validate_phone(text["nominator_phone"])
         except ValidationError as exc:
             fail("nominator_phone", *exc.messages)
-    members, contact_phone = [], ""
+    members, contact_name, contact_phone = [], "", ""
     if group:
         members = members_rules.clean_members(raw.get("members"), name_re=NAME_RE, fail=fail)
         if eligibility:
             _check_members(campaign, members, text, raw, public, fail)
-        if text["contact_name"] and not 2 <= len(text["contact_name"]) <= 30:
-            fail("contact_name", "群体联系人姓名应为2至30个字。")
+        contact_name = field("contact_name", clean_person_name, "contact_name", raw.get("contact_name"), rules=rules)
         if text["contact_phone"]:
             try:
                 contact_phone = validate_phone(text["contact_phone"])
@@ -337,20 +266,20 @@ def clean(
         method=method,
         channel=channel,
         category=category,
-        nominee_name=text["nominee_name"],
+        nominee_name=nominee_name,
         gender=gender,
         birth_year=birth_year,
         id_number=id_number,
         jurisdiction=jurisdiction,
-        unit=text["unit"],
-        story=text["story"],
-        nominator_name=text["nominator_name"],
+        unit=unit,
+        story=story,
+        nominator_name=nominator_name,
         nominator_phone=phone,
         consent=consent,
         photos=list(photos),
         subject_kind=kind or SubjectKind.PERSON,
         members=members,
-        contact_name=text["contact_name"] if group else "",
+        contact_name=contact_name,
         contact_phone=contact_phone,
     )
 
@@ -366,7 +295,7 @@ def _duplicate_message(who, public):
 
 def _check_members(campaign, members, text, raw, public, fail):
     """Each member with an ID number: the eligibility rule and the one-nomination-per-person rule."""
-    existing = members_rules.same_group(campaign, text["nominee_name"], _jurisdiction(raw.get("jurisdiction")))
+    existing = members_rules.same_group(campaign, text["nominee_name"], find_jurisdiction(raw.get("jurisdiction")))
     for member in members:
         if not member.id_number:
             continue

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 
+from evaluation.guards.throttle import client_group
 from evaluation.models import Comment, CommentStatus
-from evaluation.public.throttle import client_group
 from portal import content_check
 from portal.security.addresses import client_address
 

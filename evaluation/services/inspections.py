@@ -61,3 +61,38 @@ def record_findings(inspection, *, actor, findings, verdict, today=None):
         to_status=verdict,
     )
     return inspection
+
+
+@transaction.atomic
+def edit(inspection, *, actor, scheduled_on, inspectors, findings, verdict, today=None):
+    """Staff's changes on the inspection screen: the plan, the photos, and the findings and verdict.
+
+    `inspection` may hold photos added or removed in memory (the admin form's inline); they are
+    written here with it. A changed plan is recorded as a re-plan; changed findings or verdict go
+    through `record_findings`, with its stage and verdict rules.
+    """
+    if not rules.can_run_expert_review(actor):
+        raise PermissionDenied("只有市文明办工作人员可以修改实地考察。")
+    stored = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    inspectors = list(inspectors)
+    if not inspectors:
+        raise ValidationError("请至少指定一名考察人员。")
+    replanned = stored.scheduled_on != scheduled_on or {u.pk for u in stored.inspectors.all()} != {
+        u.pk for u in inspectors
+    }
+    findings_changed = (stored.findings, stored.verdict) != (findings, verdict)
+    inspection.scheduled_on = scheduled_on
+    inspection.findings, inspection.verdict = stored.findings, stored.verdict
+    inspection.save()
+    inspection.inspectors.set(inspectors)
+    if replanned:
+        audit.record(
+            inspection.nomination,
+            action="inspection_assigned",
+            actor=actor,
+            scheduled_on=scheduled_on.isoformat(),
+            inspectors=[u.pk for u in inspectors],
+        )
+    if findings_changed:
+        record_findings(inspection, actor=actor, findings=findings, verdict=verdict, today=today)
+    return inspection

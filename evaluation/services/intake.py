@@ -2,7 +2,8 @@
 
 The public form, the API, organisation spreadsheets and reserve carry-over all turn
 their raw input into `NominationData` through `clean()`, so each rule is written once;
-they differ only in how they show the errors. `submit()` then does what needs writes.
+they differ only in how they show the errors. `submit()` then does what needs writes,
+for every one of them.
 """
 
 from django.db import IntegrityError, transaction
@@ -14,15 +15,17 @@ from evaluation.models.nominations import new_tracking_number
 from evaluation.privacy import crypto
 from evaluation.services import audit, members
 from evaluation.services.cleaning import (
-    LABELS,
-    NAME_RE,
     NominationData,
-    NominationInvalid,
     check_eligibility,
     check_held_titles,
     check_stage_open,
-    check_story,
     clean,
+)
+from evaluation.services.field_rules import (
+    LABELS,
+    NAME_RE,
+    NominationInvalid,
+    check_story,
     jurisdiction_choices,
     neutralise,
 )
@@ -68,7 +71,7 @@ def _existing(campaign, data):
 
 
 @transaction.atomic
-def _write(campaign, data, photos, *, actor, organisation, submission, status):
+def _write(campaign, data, photos, *, actor, organisation, submission, status, reserve_entry):
     existing = _existing(campaign, data)
     merged = existing is not None
     if status == Status.PENDING_CITY and not merged:
@@ -90,6 +93,7 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         story=data.story,
         submitting_organisation=organisation,
         submission=submission,
+        reserve_entry=reserve_entry,
     )
     if not merged:
         if data.is_group:
@@ -113,7 +117,8 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         name=data.nominator_name,
         method=data.method,
         channel=data.channel,
-        organisation=organisation,
+        # Staff carrying a reserve entry nominate on behalf of the entry's place.
+        organisation=reserve_entry.jurisdiction if reserve_entry is not None else organisation,
         user=actor if getattr(actor, "is_authenticated", False) else None,
         story=data.story if merged else "",
     )
@@ -124,6 +129,8 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
         NominationPhoto.objects.create(nomination=nomination, file=photo.content)
     if merged:
         audit.record(nomination, action="merged", actor=actor, nominators=nomination.nominators.count())
+    elif reserve_entry is not None:
+        audit.record(nomination, action="carried", actor=actor, to_status=status, reserve_entry=reserve_entry.pk)
     else:
         audit.record(
             nomination, action="submitted", actor=actor, to_status=status, method=data.method, channel=data.channel
@@ -131,27 +138,27 @@ def _write(campaign, data, photos, *, actor, organisation, submission, status):
     return nomination, nominator
 
 
-def submit(campaign, data, *, actor=None, organisation=None, submission=None, public=True):
+def submit(campaign, data, *, actor=None, organisation=None, submission=None, public=True, reserve_entry=None):
     """Save one nomination cleaned by `clean()`; a nominee already nominated is merged. Returns (nomination, nominator).
 
     Only what needs the database at write time is checked here: the photos, the quota under the
     district's lock and, for public channels, that the nomination stage is still open.
 
     `nominator.is_original` is False after a merge; public channels show only the nominator's own receipt.
+    A `reserve_entry` (储备库) carried by city staff goes straight to the city, linked to its entry.
     """
     if public:
         check_stage_open(campaign)
     photos = check_photos(data.photos, campaign)
-    status = first_status(data.jurisdiction, organisation)
+    status = Status.PENDING_CITY if reserve_entry is not None else first_status(data.jurisdiction, organisation)
+    write = dict(
+        actor=actor, organisation=organisation, submission=submission, status=status, reserve_entry=reserve_entry
+    )
     try:
-        return _write(
-            campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status
-        )
+        return _write(campaign, data, photos, **write)
     except IntegrityError:
         # Two submissions of the same nominee raced: the second one merges.
-        return _write(
-            campaign, data, photos, actor=actor, organisation=organisation, submission=submission, status=status
-        )
+        return _write(campaign, data, photos, **write)
 
 
 def find_for_status_page(receipt_number, phone):

@@ -5,7 +5,7 @@ from django.db import models, transaction
 
 from evaluation import rules
 from evaluation.models import Nomination
-from evaluation.services import audit
+from evaluation.services import audit, field_rules
 from evaluation.workflows.nomination import Action, next_status
 
 # Only the fact of a change is recorded for these: their values never enter the audit trail.
@@ -22,10 +22,16 @@ def _audit_value(value):
 
 @transaction.atomic
 def update_material(nomination, *, actor, values):
-    """Apply corrected field values and record old and new values (private fields: only that they changed)."""
-    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    """Apply corrected field values and record old and new values (private fields: only that they changed).
+
+    Changed material is held to intake's rules (field_rules.clean_material): a refusal raises
+    NominationInvalid by field, with intake's messages, and writes nothing.
+    """
+    nomination = Nomination.objects.select_for_update().select_related("campaign").get(pk=nomination.pk)
     if not rules.can_edit_nomination(actor, nomination):
         raise PermissionDenied("您无权修改该推荐。")
+    changed = {name: new for name, new in values.items() if getattr(nomination, name) != new}
+    values = {**values, **field_rules.clean_material(nomination.campaign, changed, group=nomination.is_group)}
     changes, private = {}, []
     for name, new in values.items():
         old = getattr(nomination, name)

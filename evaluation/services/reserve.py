@@ -4,17 +4,15 @@ from collections import Counter
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from evaluation import rules
 from evaluation.choices import NominationChannel, NominationMethod
-from evaluation.models import Nomination, Nominator, ReserveEntry
+from evaluation.models import Nomination, ReserveEntry
 from evaluation.privacy import crypto
 from evaluation.services import audit, intake
 from evaluation.services.intake import neutralise
 from evaluation.services.quotas import check_quota, lock_owner
 from evaluation.validators import validate_id_number
-from evaluation.workflows.nomination import Status
 
 
 def _require(user):
@@ -100,7 +98,7 @@ def carry_raw(entry, actor):
 
 @transaction.atomic
 def carry_into_campaign(entries, campaign, *, actor):
-    """Turn chosen reserve entries into nominations of `campaign`, all or none."""
+    """Turn chosen reserve entries into nominations of `campaign`, all or none, through intake (clean, then submit)."""
     _require(actor)
     entries = list(ReserveEntry.objects.select_for_update().filter(pk__in=[e.pk for e in entries]).order_by("pk"))
     errors, created, cleaned = [], [], {}
@@ -127,39 +125,9 @@ def carry_into_campaign(entries, campaign, *, actor):
             errors.extend(exc.messages)
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
     for entry in entries:
-        data = cleaned[entry.pk]
-        nomination = Nomination(
-            campaign=campaign,
-            status=Status.PENDING_CITY,
-            method=data.method,
-            channel=data.channel,
-            category=data.category,
-            nominee_name=data.nominee_name,
-            gender=data.gender,
-            birth_year=data.birth_year,
-            jurisdiction=data.jurisdiction,
-            unit=data.unit,
-            story=data.story,
-            reserve_entry=entry,
-            forwarded_at=now,
-        )
-        nomination.set_id_number(data.id_number)
-        nomination.save()
-        nominator = Nominator(
-            nomination=nomination,
-            receipt_number=nomination.tracking_number,
-            name=data.nominator_name,
-            method=data.method,
-            channel=data.channel,
-            organisation=entry.jurisdiction,
-            user=actor,
-        )
-        nominator.set_phone("")
-        nominator.save()
+        nomination, _ = intake.submit(campaign, cleaned[entry.pk], actor=actor, public=False, reserve_entry=entry)
         entry.carried_into = nomination
         entry.save(update_fields=["carried_into"])
-        audit.record(nomination, action="carried", actor=actor, to_status=nomination.status, reserve_entry=entry.pk)
         created.append(nomination)
     return created

@@ -29,9 +29,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind, VoteStatus
+from evaluation.guards import captcha, throttle
 from evaluation.models import Campaign, Nomination, Vote, VoteCountSnapshot, Voter, VotingRules
 from evaluation.privacy import crypto
-from evaluation.public import captcha, throttle
 from evaluation.services import ledger, sms, vote_sql
 from evaluation.services.candidate_photos import public_candidates
 from portal.security.addresses import client_address

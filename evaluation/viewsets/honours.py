@@ -24,7 +24,7 @@ from evaluation.models import (
     Promotion,
 )
 from evaluation.permissions import RulePolicy
-from evaluation.privacy.files import certificate_pdf_url, negative_evidence_url
+from evaluation.public.files import certificate_pdf_url, negative_evidence_url
 from evaluation.services import honours, promotion
 from evaluation.viewsets.care_scope import CareScopedIndexMixin, CareScopedObjectMixin, honour_choices
 from evaluation.viewsets.exports import SafeExportIndexView

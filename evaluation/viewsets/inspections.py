@@ -14,7 +14,7 @@ from evaluation import rules
 from evaluation.choices import StageKind
 from evaluation.models import Inspection, ShortlistEntry
 from evaluation.permissions import RulePolicy
-from evaluation.privacy.files import inspection_photo_url
+from evaluation.public.files import inspection_photo_url
 from evaluation.services import inspections, stage_dates
 
 register_permission_policy(Inspection, RulePolicy(Inspection, rules.can_run_expert_review), exact_class=True)
@@ -89,14 +89,27 @@ class InspectionEditForm(WagtailAdminModelForm):
 
 
 class InspectionEditView(generic.EditView):
+    """The form only reads the input; the inspection service writes it, photos included, with its events."""
+
     def save_instance(self):
-        previous = Inspection.objects.get(pk=self.object.pk)
-        instance = self.form.save()
-        if (previous.findings, previous.verdict) != (instance.findings, instance.verdict):
-            inspections.record_findings(
-                instance, actor=self.request.user, findings=instance.findings, verdict=instance.verdict
-            )
-        return instance
+        instance = self.form.save(commit=False)
+        data = self.form.cleaned_data
+        return inspections.edit(
+            instance,
+            actor=self.request.user,
+            scheduled_on=data["scheduled_on"],
+            inspectors=data["inspectors"],
+            findings=data["findings"],
+            verdict=data["verdict"],
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:
+            self.produced_error_message = "；".join(exc.messages)
+            form.add_error(None, self.produced_error_message)
+            return self.form_invalid(form)
 
 
 class InspectionInspectView(generic.InspectView):

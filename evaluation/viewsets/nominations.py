@@ -22,11 +22,10 @@ from evaluation.models import Campaign, Jurisdiction, Nomination, PrivateDataAcc
 from evaluation.permissions import NominationPolicy
 from evaluation.predicates import profile_of
 from evaluation.privacy import crypto
-from evaluation.privacy.files import photo_url, submission_document_url
-from evaluation.services import audit, lifecycle
+from evaluation.public.files import photo_url, submission_document_url
+from evaluation.services import audit, field_rules, lifecycle
 from evaluation.services import reserve as reserve_service
 from evaluation.services import review as review_service
-from evaluation.services.intake import neutralise
 from evaluation.services.quotas import usage_for
 from evaluation.viewsets.exports import SafeExportIndexView
 from evaluation.viewsets.quotas import quota_rows
@@ -209,7 +208,11 @@ class NominationInspectView(JurisdictionScopedMixin, generic.InspectView):
 
 
 class NominationEditForm(forms.ModelForm):
-    """Corrections to a nomination's public material; the jurisdiction stays within the editor's scope."""
+    """Corrections to a nomination's public material; the jurisdiction stays within the editor's scope.
+
+    A changed field is held to intake's own rules (services/field_rules.py) and refused with its
+    messages; unchanged values were accepted when they came in.
+    """
 
     class Meta:
         model = Nomination
@@ -217,20 +220,21 @@ class NominationEditForm(forms.ModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        jurisdictions = field_rules.jurisdiction_choices()
         profile = profile_of(for_user)
         if not rules.is_city_staff(for_user) and profile is not None:
-            self.fields["jurisdiction"].queryset = Jurisdiction.objects.filter(
-                path__startswith=profile.jurisdiction.path
-            )
+            jurisdictions = jurisdictions.filter(path__startswith=profile.jurisdiction.path)
+        self.fields["jurisdiction"].queryset = jurisdictions
 
-    def clean_nominee_name(self):
-        return neutralise(self.cleaned_data["nominee_name"])
-
-    def clean_unit(self):
-        return neutralise(self.cleaned_data["unit"])
-
-    def clean_story(self):
-        return neutralise(self.cleaned_data["story"])
+    def clean(self):
+        cleaned = super().clean()
+        changed = {name: cleaned[name] for name in self.changed_data if name in cleaned}
+        try:
+            cleaned.update(field_rules.clean_material(self.instance.campaign, changed, group=self.instance.is_group))
+        except field_rules.NominationInvalid as exc:
+            for name, messages in exc.errors.items():
+                self.add_error(name if name in self.fields else None, messages)
+        return cleaned
 
 
 class NominationEditView(JurisdictionScopedMixin, generic.EditView):
@@ -244,10 +248,17 @@ class NominationEditView(JurisdictionScopedMixin, generic.EditView):
         return obj
 
     def save_instance(self):
-        # The form has already written its values onto self.object; the service compares
-        # them with the stored row, so the audit event keeps old and new values.
+        # The service reads the stored row again, so the audit event keeps old and new values.
         values = {name: self.form.cleaned_data[name] for name in self.form.changed_data}
         return lifecycle.update_material(self.object, actor=self.request.user, values=values)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except field_rules.NominationInvalid as exc:
+            for name, messages in exc.errors.items():
+                form.add_error(name if name in form.fields else None, messages)
+            return self.form_invalid(form)
 
 
 class NominationDeleteView(JurisdictionScopedMixin, generic.DeleteView):

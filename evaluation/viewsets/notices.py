@@ -19,7 +19,7 @@ from evaluation import rules
 from evaluation.choices import Role
 from evaluation.models import Approval, Nomination, Objection
 from evaluation.permissions import RulePolicy
-from evaluation.privacy.files import objection_evidence_url
+from evaluation.public.files import objection_evidence_url
 from evaluation.services import approval as approval_service
 from evaluation.services import notice as notice_service
 from evaluation.services import publication

@@ -14,7 +14,7 @@ from evaluation import rules
 from evaluation.exports import SafeExportMixin
 from evaluation.models import Campaign, HeldTitle, Jurisdiction, OrganisationSubmission, StaffProfile
 from evaluation.permissions import RulePolicy
-from evaluation.privacy.files import submission_document_url
+from evaluation.public.files import submission_document_url
 from evaluation.validators import validate_id_number
 from evaluation.viewsets.exports import SafeExportIndexView
 

@@ -148,7 +148,7 @@ if REDIS_URL:
 else:
     # Files are shared by all gunicorn workers (a per-process cache would keep
     # stale pages in some of them). Counters and captchas that need atomic
-    # updates live in the database instead (portal.models.counters, evaluation.public.captcha).
+    # updates live in the database instead (portal.models.counters, evaluation.guards.captcha).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -16,6 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from evaluation.choices import AffiliationType, Role, StageKind
+from evaluation.guards import captcha
 from evaluation.models import (
     Approval,
     Criterion,
@@ -30,7 +31,6 @@ from evaluation.models import (
     VotingRules,
 )
 from evaluation.pages import CampaignPage
-from evaluation.public import captcha
 from evaluation.workflows.nomination import Status
 from portal.models import District
 from tests.factories.evaluation import (

@@ -2,9 +2,9 @@
 
 import pytest
 
+from evaluation.guards import captcha
 from evaluation.models import Nomination
 from evaluation.pages import CampaignPage
-from evaluation.public import captcha
 from tests.factories.evaluation import CampaignFactory, build_jurisdictions, jpeg_bytes, make_id_number
 from tests.factories.portal import make_home_site
 

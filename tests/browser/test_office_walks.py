@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from evaluation.guards import captcha
 from evaluation.models import Nomination, ReserveEntry
 from evaluation.pages import CampaignPage
-from evaluation.public import captcha
 from evaluation.services import intake, review
 from evaluation.workflows.nomination import Action, Status
 from portal.groups import EDITORS

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from evaluation.public import throttle
+from evaluation.guards import throttle
 
 
 @pytest.fixture

@@ -139,7 +139,7 @@ def test_a_captcha_issued_by_one_server_verifies_once_on_the_other(servers):
 
 
 def test_a_limit_counts_requests_to_both_servers_once(servers):
-    from evaluation.public.throttle import LIMITS
+    from evaluation.guards.throttle import LIMITS
 
     limit = LIMITS["captcha"][0]
     for i in range(limit):

@@ -2,8 +2,8 @@
 
 import pytest
 
+from evaluation.guards import captcha
 from evaluation.models import Nomination
-from evaluation.public import captcha
 from tests.factories.evaluation import make_id_number, photo_upload
 
 ID_NUMBER = make_id_number(seq="124")

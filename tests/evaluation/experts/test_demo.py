@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from evaluation import demo, demo_experts
+from evaluation import demo
+from evaluation.demo import experts as demo_experts
 from evaluation.models import Campaign, Expert
 from evaluation.services import drawing
 

@@ -3,6 +3,7 @@
 import sys
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from evaluation.choices import AffiliationType, Role
@@ -293,3 +294,53 @@ def test_hidden_counts_still_reach_the_experts_and_the_ranking(client, round_ope
     drawing.close_round(draw, actor=city_staff)
     report = scoring.ranking_report(campaign)
     assert report.rows[0].candidate == candidates[0].pk and report.rows[0].votes == 3
+
+
+@pytest.mark.django_db
+def test_inspection_edit_screen_writes_through_the_service(client, campaign, jurisdictions, city_staff, expert_user):
+    """Plan, photos and verdict are written by inspections.edit, with their events; a refusal writes nothing."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from evaluation.services import inspections
+
+    candidate = make_candidate(campaign, jurisdictions["cg_street"], 1)
+    entry = ShortlistEntry.objects.create(campaign=campaign, nomination=candidate, rank=1, combined_score=1.0)
+    inspection = inspections.assign(
+        entry, actor=city_staff, scheduled_on=datetime.date(2026, 12, 5), inspectors=[city_staff]
+    )
+    client.force_login(city_staff)
+    edit = {
+        "scheduled_on": "2026-12-06",
+        "verdict": "passed",
+        "inspectors": [city_staff.pk, expert_user.pk],
+        "findings": "走访社区及邻居五户，事迹属实。",
+        "photos-TOTAL_FORMS": "1",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
+        "photos-0-file": SimpleUploadedFile("a.jpg", jpeg_bytes(), content_type="image/jpeg"),
+        "photos-0-caption": "走访",
+        "photos-0-ORDER": "1",
+    }
+    response = client.post(reverse("evaluation_inspections:edit", args=[inspection.pk]), edit)
+    assert response.status_code == 302
+    inspection.refresh_from_db()
+    assert inspection.scheduled_on == datetime.date(2026, 12, 6)
+    assert set(inspection.inspectors.all()) == {city_staff, expert_user}
+    assert [p.caption for p in inspection.photos.all()] == ["走访"]
+    assert candidate.events.filter(action="inspection_assigned").count() == 2  # assigned, then re-planned
+    assert candidate.events.filter(action="inspection_recorded").count() == 1
+
+    with pytest.raises(PermissionDenied):
+        inspections.edit(
+            inspection,
+            actor=expert_user,
+            scheduled_on=inspection.scheduled_on,
+            inspectors=[expert_user],
+            findings="",
+            verdict="pending",
+        )
+    inspection.refresh_from_db()
+    assert inspection.verdict == "passed"

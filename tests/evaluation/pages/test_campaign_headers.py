@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from evaluation.public import throttle
+from evaluation.guards import throttle
 from tests.portal.test_csp import assert_strict
 
 

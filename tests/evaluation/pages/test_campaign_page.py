@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
+from evaluation.guards import captcha
 from evaluation.models import Nomination, Nominator
-from evaluation.public import captcha
 from tests.factories.evaluation import make_id_number, photo_upload
 
 ID_NUMBER = make_id_number(seq="124")

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
+from evaluation.guards import throttle
 from evaluation.models import Nomination
-from evaluation.public import throttle
 from tests.evaluation.pages.test_campaign_page import form_data, fresh_captcha
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from evaluation.demo_results import NOTICE_TITLE, PUBLISHED_TITLE
+from evaluation.demo.results import NOTICE_TITLE, PUBLISHED_TITLE
 from evaluation.models import Campaign, Certificate, Objection, ShortlistEntry
 from evaluation.services import drawing, scoring
 from portal.models import HonoureePage

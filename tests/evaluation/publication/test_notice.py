@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from evaluation.guards import captcha
 from evaluation.models import Objection
-from evaluation.public import captcha
 from evaluation.services import notice
 from tests.factories.evaluation import jpeg_bytes
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from evaluation.choices import Level, SubjectKind
+from evaluation.guards import captcha
 from evaluation.models import GroupMember, HeldTitle, Nomination
-from evaluation.public import captcha
 from evaluation.services import intake
 from tests.evaluation.services.test_imports import person, run
 from tests.factories.evaluation import make_id_number

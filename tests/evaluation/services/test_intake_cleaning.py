@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from evaluation.choices import Category, Gender, Level
+from evaluation.guards import captcha
 from evaluation.models import HeldTitle, Nomination, ReserveEntry
-from evaluation.public import captcha
 from evaluation.services import imports, reserve
 from tests.evaluation.services.test_imports import filled_template, pdf_upload
 from tests.factories.evaluation import make_id_number

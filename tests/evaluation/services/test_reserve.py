@@ -98,3 +98,41 @@ def test_admin_keep_on_file_from_nomination(client, campaign, staff, jurisdictio
     response = client.post(f"/admin/evaluation/nominations/{nomination.pk}/keep-on-file/", {"level": "city"})
     assert response.status_code == 302
     assert ReserveEntry.objects.get().source_nomination == nomination
+
+
+def test_carry_refuses_what_intake_refuses_with_intakes_messages(staff, jurisdictions):
+    """Carry-over goes through intake.clean: a forbidden word or a story too short for the campaign."""
+    from portal.choices import CheckLevel
+    from portal.models import WordRule
+
+    WordRule.objects.create(word="刷票代投", level=CheckLevel.FORBIDDEN)
+    later = CampaignFactory(title="2027年第一季度评选", story_min_chars=20)
+    story = "郭玉梅组织邻里互助小组，十年来为独居老人代购代办上千次，还帮人刷票代投。"
+    entry = register(staff, jurisdictions, story=story)
+    with pytest.raises(ValidationError) as refused:
+        reserve.carry_into_campaign([entry], later, actor=staff["city_staff"])
+    assert refused.value.messages == ["郭玉梅：主要事迹含有不允许使用的词语“刷票代投”，请修改。"]
+
+    strict = CampaignFactory(title="2027年第二季度评选", story_min_chars=100)
+    short = register(staff, jurisdictions, name="刘洋", id_number=make_id_number(seq="624"))
+    with pytest.raises(ValidationError) as refused:
+        reserve.carry_into_campaign([short], strict, actor=staff["city_staff"])
+    assert refused.value.messages == [f"刘洋：事迹材料不少于100字，当前{len(short.story)}字。"]
+    assert Nomination.objects.count() == 0
+
+
+def test_carried_nomination_is_written_by_intake_with_its_carried_event(staff, jurisdictions):
+    later = CampaignFactory(title="2027年第一季度评选")
+    entry = register(staff, jurisdictions)
+    (nomination,) = reserve.carry_into_campaign([entry], later, actor=staff["city_staff"])
+    assert nomination.reserve_entry == entry and nomination.forwarded_at is not None
+    assert nomination.submitting_organisation is None
+    (nominator,) = nomination.nominators.all()
+    assert (nominator.organisation, nominator.user, nominator.receipt_number) == (
+        jurisdictions["hexi"],
+        staff["city_staff"],
+        nomination.tracking_number,
+    )
+    assert [e.action for e in nomination.events.all()] == ["carried"]
+    event = nomination.events.get()
+    assert (event.to_status, event.data) == (Status.PENDING_CITY, {"reserve_entry": entry.pk})

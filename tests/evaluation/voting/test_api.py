@@ -73,7 +73,7 @@ def test_captcha_required_then_accepted(voting_campaign, candidates):
     vote(client, voting_campaign, token, candidates[0].pk)
 
     assert_refusal(vote(client, voting_campaign, token, candidates[1].pk), 428, "captcha_required", "验证码")
-    from evaluation.public import captcha
+    from evaluation.guards import captcha
 
     key = client.get(f"{API}/captcha").json()["captcha_key"]
     response = vote(

@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from evaluation.choices import CountsDisplay, StageKind, VoteStatus
+from evaluation.guards import captcha
 from evaluation.models import CampaignStage, LedgerEntry, Vote, Voter
 from evaluation.privacy import crypto
-from evaluation.public import captcha
 from evaluation.services import ledger, voting
 from evaluation.services.voting import VoteRefused
 from evaluation.workflows.nomination import Status

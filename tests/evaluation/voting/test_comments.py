@@ -2,8 +2,8 @@
 
 import pytest
 
+from evaluation.guards import captcha, throttle
 from evaluation.models import Comment, CommentStatus
-from evaluation.public import captcha, throttle
 from evaluation.services import comments
 from portal.choices import CheckLevel
 from portal.models import WordRule

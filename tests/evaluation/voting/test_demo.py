@@ -3,8 +3,9 @@
 import pytest
 from django.test import Client
 
-from evaluation import demo, demo_voting
+from evaluation import demo
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind
+from evaluation.demo import voting as demo_voting
 from evaluation.models import Campaign, LedgerCheckpoint, NominationPhoto
 from evaluation.services import ledger, voting
 

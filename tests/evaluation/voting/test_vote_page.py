@@ -236,7 +236,7 @@ def test_page_cache_keeps_the_counts_feed_only_for_its_few_seconds(client, votin
 def test_after_the_captcha_threshold_the_vote_asks_for_a_captcha_on_its_own_page(
     client, voting_page, voting_campaign, named_candidates
 ):
-    from evaluation.public import captcha
+    from evaluation.guards import captcha
 
     from .conftest import set_rules
 

@@ -1,4 +1,4 @@
-"""Voting demo (called by evaluation.demo.load): one campaign open for voting in anonymous device
+"""Voting demo (called by evaluation.demo.loader.load): one campaign open for voting in anonymous device
 mode with 22 candidates and some votes, and one in SMS mode with daily published counts.
 
 Candidates go through intake and the tiered review like any other nominee, so
@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind
-from evaluation.demo_builders import campaign_page
+from evaluation.demo.builders import campaign_page
 from evaluation.models import Campaign, CampaignStage, LedgerCheckpoint, VotingRules
 from evaluation.services import intake, ledger, review, voting
 from evaluation.services.intake import NominationData
@@ -295,8 +295,8 @@ def _accept(nomination, submitter, reviewer, city_staff):
 
 
 def _candidates(campaign, rows, places, users, region):
-    from evaluation.demo_builders import id_number as _id_number
-    from evaluation.demo_builders import photo as _photo
+    from evaluation.demo.builders import id_number as _id_number
+    from evaluation.demo.builders import photo as _photo
 
     routes = [
         (places["street1"], users["district1_submitter"], users["district1_reviewer"]),

@@ -1,7 +1,7 @@
 """The nomination form's captcha: portal's one-time image captcha (portal/captcha.py),
-issued within evaluation's own rate limit (evaluation/public/throttle.py, scope "captcha")."""
+issued within evaluation's own rate limit (evaluation/guards/throttle.py, scope "captcha")."""
 
-from evaluation.public import throttle
+from evaluation.guards import throttle
 from portal.captcha import TIMEOUT, answer_for, new_challenge, render_png, verify
 
 WRONG_ANSWER = "验证码不正确或已过期，请重新输入。"

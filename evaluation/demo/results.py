@@ -1,7 +1,7 @@
 """Demo campaigns for the end of the pipeline: one published to the honour roll (with certificates and
 care records), one in public notice with an open objection.
 
-Called from evaluation/demo.py; built through the same services the site uses, each on the
+Called from evaluation/demo/loader.py; built through the same services the site uses, each on the
 day its stage ran: a panel is drawn from the expert pool, scores it, the round is closed,
 the ranking cuts the shortlist, each shortlisted candidate is inspected, then the notice,
 the approval and the publication follow.
@@ -12,9 +12,9 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from evaluation import demo_experts
 from evaluation.choices import DeclarationDecision, InspectionVerdict, StageKind
-from evaluation.demo_builders import campaign_page
+from evaluation.demo import experts as demo_experts
+from evaluation.demo.builders import campaign_page
 from evaluation.models import Campaign, CampaignStage, CourtesyArea, Expert, ExpertReviewSettings, PublicationMode
 from evaluation.services import (
     approval,
@@ -111,7 +111,7 @@ NOTICE_VERDICTS = [InspectionVerdict.PASSED, InspectionVerdict.FAILED, None]
 
 
 def _id_number(born, seq):
-    from evaluation.demo_builders import id_number as _id_number
+    from evaluation.demo.builders import id_number as _id_number
 
     return _id_number("140108", born, seq)
 
@@ -134,8 +134,8 @@ def _page(campaign, slug, title, intro):
 
 def _accepted(campaign, people, places, users, seq_base):
     """Nominees taken through the tiered review with the real services, consent recorded, photos public."""
-    from evaluation.demo_builders import DEPARTMENTS
-    from evaluation.demo_builders import photo as _photo
+    from evaluation.demo.builders import DEPARTMENTS
+    from evaluation.demo.builders import photo as _photo
 
     agree = {d: ("agree", "") for d in DEPARTMENTS}
     made = []
@@ -360,6 +360,6 @@ def _notice_campaign(places, users, log):
 
 
 def load(places, users, log=print):
-    """Both campaigns; the caller (demo.load) makes it idempotent."""
+    """Both campaigns; the caller (loader.load) makes it idempotent."""
     _published_campaign(places, users, log)
     _notice_campaign(places, users, log)

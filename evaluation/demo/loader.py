@@ -1,5 +1,5 @@
 """Evaluation demo content: jurisdictions, staff of every role, a campaign in review, nominations,
-an organisation submission with its sealed PDF, and (demo_results.py) a campaign published to
+an organisation submission with its sealed PDF, and (results.py) a campaign published to
 the honour roll and one in public notice with an open objection.
 
 Built through the same services the site uses (intake, review, reserve), so the
@@ -17,9 +17,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from evaluation import demo_experts, demo_results
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
-from evaluation.demo_builders import DEPARTMENTS, campaign_page, id_number, photo
+from evaluation.demo import experts as demo_experts
+from evaluation.demo import results as demo_results
+from evaluation.demo.builders import DEPARTMENTS, campaign_page, id_number, photo
 from evaluation.models import Campaign, CampaignStage, Expert, HeldTitle, Jurisdiction, StaffProfile
 from evaluation.services import imports, intake, reserve, review
 from evaluation.workflows.nomination import Action
@@ -368,7 +369,7 @@ def _held_titles():
 @transaction.atomic
 def load(log=print):
     """Build the evaluation demo; returns False when it already exists (each part is built once)."""
-    from evaluation import demo_voting
+    from evaluation.demo import voting as demo_voting
 
     places = _jurisdictions()
     users = _staff(places)

@@ -4,7 +4,7 @@ The pool has exactly two experts from universities, one of them the `expert1`
 account, and the panel takes two of each of the five affiliation types, so
 `expert1` is on the panel whatever the seed: the draw stays honest (no seed is
 searched for) and the demo account always has candidates to declare and score.  Built through the same
-services the site uses; called from demo.load().
+services the site uses; called from loader.load().
 """
 
 import datetime

@@ -1,4 +1,4 @@
-"""Small builders shared by the demo modules (demo, demo_voting, demo_experts, demo_results)."""
+"""Small builders shared by the demo modules (loader, voting, experts, results)."""
 
 import io
 
