@@ -93,9 +93,10 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server nginx >/dev/null; \
 	fi
 
-# Both cores: pytest-xdist, each test file on one worker (a module's demo is loaded once).
+# Both cores (pytest-xdist). `--dist load` keeps pytest-django's order on each worker:
+# tests in real transactions, which flush what migrations wrote, run after the others.
 TEST_WORKERS ?= 2
-PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadfile
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist load
 
 test: venv browser-deps
 	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)

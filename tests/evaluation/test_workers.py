@@ -20,6 +20,9 @@ import pytest
 
 from tests.factories.evaluation import make_id_number
 
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 IGNORED_ENV = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "ELASTICSEARCH_URL", "DJANGO_SETTINGS_MODULE"}
 
@@ -39,8 +42,6 @@ PUBLISH = """
 import sys, django; django.setup()
 from portal.models import ArticlePage
 
-# Starts servers or subprocesses: `make test-fast` leaves it out.
-pytestmark = pytest.mark.slow
 article = ArticlePage.objects.get(pk=int(sys.argv[1]))
 article.title = "修改后的标题"
 article.save_revision().publish()

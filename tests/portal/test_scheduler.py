@@ -12,6 +12,9 @@ from wagtail.models import Page, Revision
 from tests.factories.portal import ArticlePageFactory
 from tests.portal.test_makefile import make_dry_run
 
+# Starts servers or subprocesses: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 
 # A real transaction: the worker closes stale connections between runs, as in production.
 @pytest.mark.django_db(transaction=True)
@@ -74,8 +77,6 @@ import django
 django.setup()
 from portal.management.commands import run_scheduler
 
-# Starts servers or subprocesses: `make test-fast` leaves it out.
-pytestmark = pytest.mark.slow
 rounds = []
 run_scheduler.Command.run_once = lambda self: None
 run_scheduler.Command.run_tasks = lambda self, *names: rounds.append(1)
