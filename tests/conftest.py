@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from tests.factories.portal import (
     ChannelPageFactory,
@@ -26,9 +26,11 @@ def _clear_cache():
     from portal.cache import forget_recent
 
     cache.clear()
+    caches["fragments"].clear()
     forget_recent()
     yield
     cache.clear()
+    caches["fragments"].clear()
     forget_recent()
 
 

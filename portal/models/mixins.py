@@ -85,8 +85,8 @@ def fragment_caches(request):
     the site-wide chrome (the footer), as menus are kept.
     """
     shared = shares_fragments(request)
-    page = "default" if shared and getattr(settings, "CACHE_PAGE_FRAGMENTS", True) else "none"
-    return page, "default" if shared else "none"
+    page = "fragments" if shared and getattr(settings, "CACHE_PAGE_FRAGMENTS", True) else "none"
+    return page, "fragments" if shared else "none"
 
 
 class FragmentCacheMixin:

@@ -171,6 +171,18 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 
+# Page fragments ({% wagtailcache %} in base.html) carry the publish generation in their
+# keys, so a worker may keep them in its own memory: a publish moves every worker to new
+# keys at once, and a hit costs no file read and no unpickling. With Redis they are shared.
+if REDIS_URL:
+    CACHES["fragments"] = {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + ":fragments"}
+else:
+    CACHES["fragments"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_MAX_ENTRIES", "2000"))},
+    }
+
 # The cache of fragments that must not be kept (portal.models.mixins.fragment_caches):
 # {% wagtailcache … using="none" %} renders every time.
 CACHES["none"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}

@@ -28,5 +28,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 if not REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-test"},
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-test-fragments"},
         "none": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }

@@ -24,6 +24,7 @@ def page_cache(request, settings):
                 "LOCATION": url,
                 "KEY_PREFIX": prefix,
             },
+            "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t-fragments"},
             "none": NO_CACHE,
         }
         client = redis.Redis.from_url(url)
@@ -33,6 +34,7 @@ def page_cache(request, settings):
     else:
         settings.CACHES = {
             "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+            "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t-fragments"},
             "none": NO_CACHE,
         }
         cache.clear()
