@@ -1,7 +1,6 @@
 """好人卡 screens: issue a card with its courtesies, renew it, recall it; and the courtesies the city offers."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -13,7 +12,7 @@ from evaluation.models import CareCard, CourtesyArea
 from evaluation.permissions import RulePolicy
 from evaluation.services import honours
 from evaluation.viewsets.care_scope import CareScopedIndexMixin, CareScopedObjectMixin, honour_choices
-from evaluation.viewsets.honours import ServiceCreateView
+from evaluation.viewsets.service_views import ServiceCreateView, ServiceEditView
 
 register_permission_policy(
     CareCard, RulePolicy(CareCard, rules.can_keep_care, actions=("add", "change", "view")), exact_class=True
@@ -68,21 +67,13 @@ class CardInspectView(CareScopedObjectMixin, generic.InspectView):
     pass
 
 
-class CardChangeView(CareScopedObjectMixin, generic.EditView):
+class CardChangeView(CareScopedObjectMixin, ServiceEditView):
     def save_instance(self):
         c = self.form.cleaned_data
         card = CareCard.objects.get(pk=self.object.pk)
         if c["recall"]:
             return honours.recall_card(card, actor=self.request.user, reason=c["recall_reason"])
         return honours.renew_card(card, actor=self.request.user, valid_until=c["valid_until"])
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            self.produced_error_message = "；".join(exc.messages)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
 
 
 class CareCardViewSet(ModelViewSet):

@@ -4,10 +4,8 @@ The form only translates; services/disqualification.py decides and writes.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -15,6 +13,7 @@ from evaluation import rules
 from evaluation.models import Disqualification, Nomination, SuspicionStatus, VoteSuspicion
 from evaluation.permissions import RulePolicy
 from evaluation.services import disqualification
+from evaluation.viewsets.service_views import ServiceCreateView
 from evaluation.workflows.nomination import Status
 
 # Decisions are recorded once and kept: nobody edits or deletes them from the admin.
@@ -44,7 +43,7 @@ class DisqualificationForm(forms.ModelForm):
         self.fields["suspicions"].help_text = "只列出已确认的刷票预警；须与所选活动一致。"
 
 
-class DisqualificationCreateView(generic.CreateView):
+class DisqualificationCreateView(ServiceCreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return disqualification.disqualify(
@@ -54,14 +53,6 @@ class DisqualificationCreateView(generic.CreateView):
             grounds=data["grounds"],
             suspicions=data["suspicions"],
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            self.produced_error_message = "；".join(exc.messages)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
 
 
 class DisqualificationViewSet(ModelViewSet):

@@ -1,7 +1,6 @@
 """Admin screens after publication: honourees, certificates, promotion, negative list, care records."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -29,6 +28,7 @@ from evaluation.services import honours, promotion
 from evaluation.viewsets.care_scope import CareScopedIndexMixin, CareScopedObjectMixin, honour_choices
 from evaluation.viewsets.exports import SafeExportIndexView
 from evaluation.viewsets.province_package import ProvincePackageView
+from evaluation.viewsets.service_views import ServiceCreateView
 
 register_permission_policy(
     Honour, RulePolicy(Honour, rules.can_manage_honours, actions=("change", "view", "export")), exact_class=True
@@ -44,22 +44,6 @@ for _model in (Promotion, NegativeRecord):
 register_permission_policy(
     CareRecord, RulePolicy(CareRecord, rules.can_keep_care, actions=("add", "view", "export")), exact_class=True
 )
-
-
-class ServiceCreateView(generic.CreateView):
-    """A create view whose save goes through one service call; refusals show on the form."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except PermissionDenied as exc:
-            self.produced_error_message = str(exc)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
-        except ValidationError as exc:
-            self.produced_error_message = "；".join(exc.messages)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
 
 
 class HonourForm(forms.ModelForm):

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -16,6 +15,7 @@ from evaluation.models import Inspection, ShortlistEntry
 from evaluation.permissions import RulePolicy
 from evaluation.public.files import inspection_photo_url
 from evaluation.services import inspections, stage_dates
+from evaluation.viewsets.service_views import ServiceCreateView, ServiceEditView
 
 register_permission_policy(Inspection, RulePolicy(Inspection, rules.can_run_expert_review), exact_class=True)
 
@@ -44,7 +44,7 @@ class InspectionAddForm(WagtailAdminModelForm):
         fields = ["scheduled_on", "inspectors"]
 
 
-class InspectionCreateView(generic.CreateView):
+class InspectionCreateView(ServiceCreateView):
     """Only shortlisted candidates can be inspected; findings and photos come with the edit form."""
 
     def get_panel(self):
@@ -63,14 +63,6 @@ class InspectionCreateView(generic.CreateView):
             data["entry"], actor=self.request.user, scheduled_on=data["scheduled_on"], inspectors=data["inspectors"]
         )
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            self.produced_error_message = "；".join(exc.messages)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
-
 
 class InspectionEditForm(WagtailAdminModelForm):
     """A verdict other than 待定 needs the findings it rests on; both are recorded in the 实地考察 stage only."""
@@ -88,7 +80,7 @@ class InspectionEditForm(WagtailAdminModelForm):
         return cleaned
 
 
-class InspectionEditView(generic.EditView):
+class InspectionEditView(ServiceEditView):
     """The form only reads the input; the inspection service writes it, photos included, with its events."""
 
     def save_instance(self):
@@ -102,14 +94,6 @@ class InspectionEditView(generic.EditView):
             findings=data["findings"],
             verdict=data["verdict"],
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            self.produced_error_message = "；".join(exc.messages)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
 
 
 class InspectionInspectView(generic.InspectView):

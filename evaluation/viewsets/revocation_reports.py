@@ -1,7 +1,7 @@
 """撤销荣誉报告: districts and units report their honourees for revocation; city staff approve or dismiss."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -13,7 +13,7 @@ from evaluation.models import NegativeGround, NegativeKind, RevocationReport
 from evaluation.permissions import RulePolicy
 from evaluation.services import revocation
 from evaluation.viewsets.care_scope import CareScopedIndexMixin, CareScopedObjectMixin, honour_choices
-from evaluation.viewsets.honours import ServiceCreateView
+from evaluation.viewsets.service_views import ServiceCreateView, ServiceEditView
 
 register_permission_policy(
     RevocationReport,
@@ -64,7 +64,7 @@ class ReportInspectView(CareScopedObjectMixin, generic.InspectView):
     pass
 
 
-class ReportDecideView(CareScopedObjectMixin, generic.EditView):
+class ReportDecideView(CareScopedObjectMixin, ServiceEditView):
     """City staff only: the decision on a pending report (the edit screen of a report is its decision)."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -82,14 +82,6 @@ class ReportDecideView(CareScopedObjectMixin, generic.EditView):
             document_number=c["document_number"],
             decided_on=c["decided_on"],
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            self.produced_error_message = "；".join(exc.messages)
-            form.add_error(None, self.produced_error_message)
-            return self.form_invalid(form)
 
 
 class RevocationReportViewSet(ModelViewSet):
