@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, ButtonsColumnMixin, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -118,10 +119,18 @@ class NominationIndexView(SafeExportIndexView):
             return reverse("evaluation_nominations:review", args=[instance.pk])
         return reverse("evaluation_nominations:inspect", args=[instance.pk])
 
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        column = super()._get_title_column(field_name, column_class, **kwargs)
-        column._get_url_func = self.primary_url
-        return column
+    @cached_property
+    def columns(self):
+        """The viewset's columns, the first one (the nominee's name) linking to primary_url, with the row's buttons."""
+        first, *rest = super().columns
+        view = self
+
+        class NomineeColumn(ButtonsColumnMixin, TitleColumn):
+            def get_buttons(self, instance, parent_context):
+                return view.get_list_buttons(instance)
+
+        nominee = NomineeColumn(first.name, label=first.label, sort_key=first.sort_key, get_url=self.primary_url)
+        return [nominee, *rest]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -160,3 +160,15 @@ def test_awaiting_me_filter(client, staff, nominations, role, expected):
     client.force_login(staff[role])
     content = client.get(admin_url("index"), {"awaiting_me": "true"}).content.decode()
     assert {key for key, name in NAMES.items() if name in content} == expected
+
+
+def test_the_nominees_name_opens_the_screen_the_user_may_use(client, staff, nominations):
+    """In the listing the name links to the review for whoever decides the step, to the details for others."""
+    from bs4 import BeautifulSoup
+
+    nomination = nominations["hexi_street"]  # waiting for grassroots review
+    for role, expected in (("hexi_submitter", "review"), ("city_staff", "inspect")):
+        client.force_login(staff[role])
+        soup = BeautifulSoup(client.get(admin_url("index")).content, "html.parser")
+        link = soup.find("a", string=lambda text: text and NAMES["hexi_street"] in text)
+        assert link is not None and link["href"] == admin_url(expected, nomination.pk), role
