@@ -1,5 +1,6 @@
 """Small builders shared by the demo modules (loader, voting, experts, results)."""
 
+import datetime
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,6 +9,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 from wagtail.models import Site
 
+from evaluation.models import CampaignStage
 from evaluation.validators import id_number_check_code
 from portal.demo.builder import Publisher
 
@@ -44,3 +46,16 @@ def campaign_page(campaign, slug, intro, title=None, rules="", actor=None):
     opened = campaign.stages.aggregate(first=Min("starts_on"))["first"]
     today = timezone.localdate()
     return Publisher(actor, rng=None).add(home, page, day=min(opened or today, today))
+
+
+def dated_stages(campaign, plan):
+    """The campaign's stages from (kind, first day, last day) with days counted from today."""
+    today = timezone.localdate()
+    for order, (kind, start, end) in enumerate(plan):
+        CampaignStage.objects.create(
+            campaign=campaign,
+            kind=kind,
+            sort_order=order,
+            starts_on=today + datetime.timedelta(days=start),
+            ends_on=today + datetime.timedelta(days=end),
+        )

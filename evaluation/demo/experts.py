@@ -9,10 +9,9 @@ services the site uses; called from loader.load().
 
 import datetime
 
-from django.utils import timezone
-
 from evaluation.choices import AffiliationType, StageKind
-from evaluation.models import Campaign, CampaignStage, Criterion, Expert, ExpertReviewSettings, Rubric
+from evaluation.demo.builders import dated_stages
+from evaluation.models import Campaign, Criterion, Expert, ExpertReviewSettings, Rubric
 from evaluation.services import drawing, intake, review
 from evaluation.services.intake import NominationData
 from evaluation.workflows.nomination import Action
@@ -133,7 +132,6 @@ def experts(places, users):
 
 
 def _campaign():
-    today = timezone.localdate()
     campaign = Campaign.objects.create(
         title=REVIEW_CAMPAIGN_TITLE, period_label="2026年第三季度", story_min_chars=40, nomination_quota=10
     )
@@ -147,14 +145,7 @@ def _campaign():
         (StageKind.APPROVAL, 28, 35),
         (StageKind.PUBLICATION, 36, 40),
     ]
-    for order, (kind, start, end) in enumerate(plan):
-        CampaignStage.objects.create(
-            campaign=campaign,
-            kind=kind,
-            sort_order=order,
-            starts_on=today + datetime.timedelta(days=start),
-            ends_on=today + datetime.timedelta(days=end),
-        )
+    dated_stages(campaign, plan)
     ExpertReviewSettings.objects.create(campaign=campaign)
     rubric(campaign)
     return campaign

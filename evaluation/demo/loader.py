@@ -15,13 +15,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
 
 from evaluation.choices import JurisdictionKind, Level, Role, StageKind
 from evaluation.demo import experts as demo_experts
 from evaluation.demo import results as demo_results
-from evaluation.demo.builders import DEPARTMENTS, campaign_page, id_number, photo
-from evaluation.models import Campaign, CampaignStage, Expert, HeldTitle, Jurisdiction, StaffProfile
+from evaluation.demo.builders import DEPARTMENTS, campaign_page, dated_stages, id_number, photo
+from evaluation.models import Campaign, Expert, HeldTitle, Jurisdiction, StaffProfile
 from evaluation.services import imports, intake, reserve, review
 from evaluation.workflows.nomination import Action
 from portal.demo.documents import build_pdf
@@ -156,7 +155,6 @@ def _staff(places):
 
 
 def _campaign():
-    today = timezone.localdate()
     campaign = Campaign.objects.create(
         title=CAMPAIGN_TITLE,
         period_label="2026年第四季度",
@@ -173,14 +171,7 @@ def _campaign():
         (StageKind.APPROVAL, 68, 75),
         (StageKind.PUBLICATION, 76, 80),
     ]
-    for order, (kind, start, end) in enumerate(plan):
-        CampaignStage.objects.create(
-            campaign=campaign,
-            kind=kind,
-            sort_order=order,
-            starts_on=today + datetime.timedelta(days=start),
-            ends_on=today + datetime.timedelta(days=end),
-        )
+    dated_stages(campaign, plan)
     return campaign
 
 

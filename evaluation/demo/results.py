@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from evaluation.choices import DeclarationDecision, InspectionVerdict, StageKind
 from evaluation.demo import experts as demo_experts
-from evaluation.demo.builders import campaign_page
-from evaluation.models import Campaign, CampaignStage, CourtesyArea, Expert, ExpertReviewSettings, PublicationMode
+from evaluation.demo.builders import campaign_page, dated_stages
+from evaluation.models import Campaign, CourtesyArea, Expert, ExpertReviewSettings, PublicationMode
 from evaluation.services import (
     approval,
     candidate_photos,
@@ -114,18 +114,6 @@ def _id_number(born, seq):
     from evaluation.demo.builders import id_number as _id_number
 
     return _id_number("140108", born, seq)
-
-
-def _stages(campaign, plan):
-    today = timezone.localdate()
-    for order, (kind, start, end) in enumerate(plan):
-        CampaignStage.objects.create(
-            campaign=campaign,
-            kind=kind,
-            sort_order=order,
-            starts_on=today + datetime.timedelta(days=start),
-            ends_on=today + datetime.timedelta(days=end),
-        )
 
 
 def _page(campaign, slug, title, intro):
@@ -228,7 +216,7 @@ def _published_campaign(places, users, log):
         nomination_quota=5,
         story_min_chars=40,
     )
-    _stages(
+    dated_stages(
         campaign,
         [
             (StageKind.NOMINATION, -120, -100),
@@ -325,7 +313,7 @@ def _notice_campaign(places, users, log):
         nomination_quota=5,
         story_min_chars=30,
     )
-    _stages(
+    dated_stages(
         campaign,
         [
             (StageKind.NOMINATION, -50, -35),
