@@ -10,11 +10,10 @@ import datetime
 import random
 
 from django.test import RequestFactory
-from django.utils import timezone
 
 from evaluation.choices import CountsDisplay, IdentityMode, StageKind
-from evaluation.demo.builders import campaign_page
-from evaluation.models import Campaign, CampaignStage, LedgerCheckpoint, VotingRules
+from evaluation.demo.builders import campaign_page, dated_stages
+from evaluation.models import Campaign, LedgerCheckpoint, VotingRules
 from evaluation.services import intake, ledger, review, voting
 from evaluation.services.intake import NominationData
 from evaluation.workflows.nomination import Action, Status
@@ -247,18 +246,6 @@ SMS_CANDIDATES = [
 ]
 
 
-def _stages(campaign, plan):
-    today = timezone.localdate()
-    for order, (kind, start, end) in enumerate(plan):
-        CampaignStage.objects.create(
-            campaign=campaign,
-            kind=kind,
-            sort_order=order,
-            starts_on=today + datetime.timedelta(days=start),
-            ends_on=today + datetime.timedelta(days=end),
-        )
-
-
 def _campaign(title, period_label, rules):
     campaign = Campaign.objects.create(
         title=title,
@@ -267,7 +254,7 @@ def _campaign(title, period_label, rules):
         nomination_quota=15,
         departments="\n".join(DEPARTMENTS),
     )
-    _stages(
+    dated_stages(
         campaign,
         [
             (StageKind.NOMINATION, -40, -21),
